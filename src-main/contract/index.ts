@@ -1,0 +1,12 @@
+/** The typed contract shared by the main process and the renderer. Pure TypeScript, no I/O. */
+export * from './result';
+export * from './domain';
+export * from './settings';
+export * from './requests';
+export * from './events';
+
+/** The API both transports give the renderer (preload bridge, or WebSocket in browser mode). */
+export interface TransportBridge {
+  invoke(channel: string, input: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
