@@ -49,3 +49,6 @@ export function createDispatcher(handlers: Handlers, onInternalError: InternalEr
   };
 }
 export type Dispatch = ReturnType<typeof createDispatcher>;
+
+/** The handlers of one domain prefix, e.g. `HandlersFor<'settings'>` for every `settings:*` channel. */
+export type HandlersFor<P extends string> = Pick<Handlers, Extract<keyof Handlers, `${P}:${string}`>>;

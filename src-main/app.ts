@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CredentialStore } from './credentials/store';
+import { campaignsHandlers } from './handlers/campaigns';
+import { contactsHandlers } from './handlers/contacts';
+import type { Services } from './handlers/services';
+import { settingsHandlers } from './handlers/settings';
+import { templatesHandlers } from './handlers/templates';
+import { CampaignRunner } from './sending/runner';
+import { type SenderOptions, openSenders } from './sending/senders';
+import { prepareCampaign } from './sending/render';
+import { SettingsService } from './settings/service';
+import { openStore } from './store/db';
+import { runMigrations } from './store/migrate';
+import { getTemplate } from './templates/wa-library';
+import { type Dispatch, type Handlers, createDispatcher } from './transport/dispatch';
+import { EventBus } from './transport/events';
+
+/** Options of the composition root. */
+export interface AppOptions {
+  /** Folder for herald.db (created if missing). */
+  dataDir: string;
+  /** drizzle-kit's migrations folder (with meta/_journal.json). */
+  migrationsDir: string;
+  credentials: CredentialStore;
+  mode: 'electron' | 'browser';
+  version: string;
+  /** Pacing and pool overrides (tests, benchmarks). */
+  senderOptions?: SenderOptions;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** A running Herald: the dispatch both transports call, the push events, and shutdown. */
+export interface HeraldApp {
+  dispatch: Dispatch;
+  events: EventBus;
+  isSending(): boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Composition root: data folder → database → migrations (refusing a newer database with
+ * DatabaseTooNewError) → services → handlers. Imports nothing from 'electron'. Rows left `sending` by a
+ * crash become `unknown`, and campaigns that were running resume.
+ */
+export async function createApp(opts: AppOptions): Promise<HeraldApp> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const store = openStore(join(opts.dataDir, 'herald.db'));
+  try {
+    runMigrations(store, opts.migrationsDir);
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+  const log = opts.log ?? ((m: string, e?: unknown) => console.error(`[herald] ${m}`, e ?? ''));
+  const events = new EventBus();
+  const settings = new SettingsService(store, opts.credentials, opts.dataDir);
+  const senderOptions = opts.senderOptions ?? {};
+  const prepare = (c: { draft: Parameters<typeof prepareCampaign>[0] }) =>
+    prepareCampaign(c.draft, c.draft.whatsapp ? getTemplate(store, c.draft.whatsapp.templateId) : null);
+  const runner = new CampaignRunner({
+    store,
+    events,
+    prepare,
+    openSenders: (c) => openSenders(settings, c, prepare(c), senderOptions),
+    log,
+  });
+  const services: Services = { store, events, settings, runner, options: senderOptions };
+  const handlers: Handlers = {
+    'app:info': () => ({ version: opts.version, mode: opts.mode, dataDir: opts.dataDir }),
+    ...settingsHandlers(services),
+    ...contactsHandlers(services),
+    ...templatesHandlers(services),
+    ...campaignsHandlers(services),
+  };
+  const dispatch = createDispatcher(handlers, (channel, e) => log(`request ${channel} failed`, e));
+  const unknown = runner.recover();
+  if (unknown > 0) log(`${unknown} message(s) were in flight when Herald stopped and are marked unknown`);
+
+  return {
+    dispatch,
+    events,
+    isSending: () => runner.isSending(),
+    close: async () => {
+      await runner.shutdown();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Shapes of the WhatsApp Cloud API client. Facts come from /work/shared/whatsapp-cloud-api.md,
+ * which summarises Meta's pages "Send messages", "Error codes", "Template management".
+ */
+
+/** Where and as whom the client talks to the Cloud API. */
+export interface CloudApiConfig {
+  /** Origin without version, e.g. `https://graph.facebook.com` (tests: a loopback fake). */
+  baseUrl: string;
+  /** Graph API version such as `v24.0`. */
+  graphVersion: string;
+  phoneNumberId: string;
+  wabaId: string;
+  accessToken: string;
+  /** Per-request timeout in ms, covering connect, headers and body; default 15 000. */
+  timeoutMs?: number;
+}
+
+/**
+ * What the campaign runner does with a failed send (whatsapp-cloud-api.md, "Errors"):
+ * RETRY the same message later with backoff; PAUSE the campaign until the user fixes something;
+ * TEMPLATE: the template/payload is wrong, stop the campaign; FAIL this recipient only, never retry.
+ */
+export type ErrorAction = 'RETRY' | 'PAUSE' | 'TEMPLATE' | 'FAIL';
+
+/** Who a RETRY's backoff applies to. */
+export type RetryScope = 'message' | 'recipient' | 'channel' | 'account' | 'app';
+
+/** Finer advice attached to a classification; every field is optional. */
+export interface ErrorHints {
+  /** RETRY: whose pacing backs off (130429 → whole channel, 131056 → this recipient, 4 → app). */
+  retryScope?: RetryScope;
+  /** RETRY: give up (FAIL the row) after this many attempts in total (1/131000: "a few times"). */
+  maxAttempts?: number;
+  /** RETRY: wait at least this long (ms) before the next attempt (131057: about 60 s). */
+  minDelayMs?: number;
+  /** RETRY: backoff base in ms for `base * factor^attempt` (131056: 4^n s). */
+  backoffBaseMs?: number;
+  backoffFactor?: number;
+  /** TEMPLATE-class code that may be caused by one recipient's value (131009, 131053, 132018): FAIL only that row if others succeed. */
+  mayBeRecipientSpecific?: boolean;
+  /** FAIL-class code that means the template is wrong when it repeats across recipients (135000). */
+  escalateIfRepeated?: boolean;
+  /** FAIL: the contact is a candidate for the email fallback (131026). */
+  emailFallback?: boolean;
+  /** FAIL: stop marketing messages to this number (131050). */
+  suppressMarketing?: boolean;
+  /** FAIL: do not send to this recipient again for this many ms (131049: 24 h). */
+  noResendForMs?: number;
+  /** FAIL: the free-form message needs resending as a template (131047). */
+  resendAsTemplate?: boolean;
+  /**
+   * The request may have reached Meta and been accepted although no answer arrived (timeout,
+   * reset connection, 2xx without a readable body): re-sending risks a duplicate.
+   */
+  mayHaveBeenAccepted?: boolean;
+}
+
+/** A Cloud API failure, classified for the campaign runner and worded for the user. */
+export interface ClassifiedError {
+  action: ErrorAction;
+  /** Meta `error.code`; -1 for network/timeout, -2 for an unparseable response. */
+  code: number;
+  subcode?: number;
+  /** Meta's `error.message` (or the network error's message). */
+  metaMessage: string;
+  /** Meta's `error.error_data.details` when present. */
+  details?: string;
+  /** Says what to fix, e.g. "The access token expired: paste a new one in Settings." */
+  userMessage: string;
+  httpStatus?: number;
+  fbtraceId?: string;
+  hints?: ErrorHints;
+}
+
+/** Outcome of `POST /{phone-number-id}/messages`: accepted (not delivered) or a classified error. */
+export type SendResult =
+  | { ok: true; wamid: string; messageStatus: string | null; waId: string | null }
+  | { ok: false; error: ClassifiedError };
+
+/** The business phone number as read from `GET /{phone-number-id}?fields=…`. */
+export interface PhoneNumberInfo {
+  id: string;
+  verifiedName: string;
+  displayPhoneNumber: string;
+  /** GREEN | YELLOW | RED | UNKNOWN. */
+  qualityRating: string;
+  /** `whatsapp_business_manager_messaging_limit` (v24.0+), else `messaging_limit_tier`; e.g. TIER_250. */
+  messagingLimit: string | null;
+  /** `throughput.level`: STANDARD | HIGH. */
+  throughputLevel: string | null;
+  /** `health_status` as Meta returns it ({can_send_message, entities[]}), unvalidated beyond "an object". */
+  healthStatus: unknown | null;
+}
+
+/** A button of a template's BUTTONS component (URL, QUICK_REPLY, PHONE_NUMBER, COPY_CODE, …). */
+export interface RemoteTemplateButton {
+  type: string;
+  text: string;
+  url?: string;
+  phone_number?: string;
+  /** URL buttons: the full example URL(s) with `{{1}}` filled. */
+  example?: string[] | string;
+  [key: string]: unknown;
+}
+
+/** `example` of a HEADER or BODY component. */
+export interface RemoteTemplateExample {
+  header_text?: string[];
+  header_handle?: string[];
+  body_text?: string[][];
+  header_text_named_params?: { param_name: string; example: string }[];
+  body_text_named_params?: { param_name: string; example: string }[];
+  [key: string]: unknown;
+}
+
+/** One component of a template: HEADER (format TEXT/IMAGE/VIDEO/DOCUMENT/LOCATION), BODY, FOOTER, BUTTONS. */
+export interface RemoteTemplateComponent {
+  type: string;
+  format?: string;
+  text?: string;
+  example?: RemoteTemplateExample;
+  buttons?: RemoteTemplateButton[];
+  [key: string]: unknown;
+}
+
+/** Meta's message template object from `GET /{waba-id}/message_templates`. */
+export interface RemoteTemplate {
+  id: string;
+  name: string;
+  language: string;
+  /** APPROVED, PENDING, REJECTED, PAUSED, DISABLED, …; only APPROVED can be sent. */
+  status: string;
+  /** MARKETING, UTILITY, AUTHENTICATION. */
+  category: string;
+  /** Absent on old templates, which are positional. */
+  parameter_format?: 'POSITIONAL' | 'NAMED';
+  components: RemoteTemplateComponent[];
+  [key: string]: unknown;
+}

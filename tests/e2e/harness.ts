@@ -1,0 +1,49 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** A browser-mode Herald started as a child process, as `npm run serve` starts it. */
+export interface HeraldProcess {
+  url: string;
+  dataDir: string;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns `node out/main/headless.js` on a fresh data folder (or `dataDir`) with its own keychain
+ * service name, and resolves once it prints its URL. Rejects with its output if it exits first.
+ */
+export async function startHerald(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<HeraldProcess> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'herald-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['out/main/headless.js', '--data-dir', dataDir, '--port', '0'], {
+    env: { ...process.env, HERALD_KEYCHAIN_SERVICE: `Herald-e2e-${process.pid}-${Date.now()}`, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      output.push(line);
+      const m = /Herald is running at (\S+)/.exec(line);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`Herald exited with ${code}:\n${output.join('\n')}`)));
+  });
+  return {
+    url,
+    dataDir,
+    output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
