@@ -21,9 +21,7 @@ const QUIT_WHILE_SENDING =
 
 function fail(error: unknown): void {
   const title =
-    error instanceof DatabaseTooNewError
-      ? 'Herald: data folder from a newer version'
-      : 'Herald could not start';
+    error instanceof DatabaseTooNewError ? 'Herald: data folder too new' : 'Herald could not start';
   dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
   app.exit(1);
 }
@@ -148,4 +146,4 @@ async function main(): Promise<void> {
   });
 }
 
-void main();
+main().catch(fail);

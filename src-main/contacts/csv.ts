@@ -86,7 +86,7 @@ function raggedRow(line: number, fields: string[], width: number): ImportIssue |
 
 /**
  * Reads CSV text (UTF-8 already decoded; a BOM is dropped) with papaparse, which detects the delimiter
- * (`,` `;` tab `|`). The first non-empty row is the header; blank rows are skipped. Line numbers count
+ * (`,` `;` tab `|`). The first non-blank row is the header; blank rows (also `,,,`) are skipped. Line numbers count
  * physical lines, so a quoted field spanning lines moves the next record's line down.
  * Throws AppError('bad_file') for an empty, binary or non-UTF-8 file, or a header without data rows.
  */
@@ -100,18 +100,20 @@ export function readCsv(raw: string, onProgress?: (rowsRead: number) => void): C
   }
   assertText(content);
 
+  // Papaparse guesses the delimiter from the first rows; blank lines must be skipped for a good guess,
+  // but skipping them in the real pass would hide where each record starts.
+  const { delimiter } = Papa.parse<string[]>(content, { preview: 10, skipEmptyLines: 'greedy' }).meta;
   const table: CsvTable = { headers: [], records: [], rows: 0, issues: [] };
-  const state = { headerRead: false, headerProblem: '', newlines: 0, scanned: 0 };
+  const state = { headerRead: false, headerProblem: '', line: 1, scanned: 0 };
   Papa.parse<string[]>(content, {
-    skipEmptyLines: 'greedy',
+    delimiter,
     step: (result) => {
       const fields = result.data;
-      const end = result.meta.cursor;
-      // The record ends at `end` (after its newline, if any); its own newlines sit inside quoted fields.
-      state.newlines += countNewlines(content, state.scanned, end);
-      state.scanned = end;
-      const inner = fields.reduce((n, f) => n + countNewlines(f, 0, f.length), 0);
-      const line = 1 + state.newlines - (content[end - 1] === '\n' ? 1 : 0) - inner;
+      // Every record, blank ones included, starts where the previous one ended (after its newline).
+      const line = state.line;
+      state.line += countNewlines(content, state.scanned, result.meta.cursor);
+      state.scanned = result.meta.cursor;
+      if (fields.every((f) => f.trim() === '')) return;
       const quoteError = result.errors.some((e) => e.type === 'Quotes');
       if (!state.headerRead) {
         state.headerRead = true;

@@ -76,7 +76,7 @@ export function normalisePhone(raw: string, defaultCountry: string): NormalisedP
     : `for ${countryName(country)}`;
   const hint = international
     ? 'Check the country code and the digits.'
-    : `Check the digits, or write it with the country code, such as +${getCountryCallingCode(country as PhoneCountry)} ….`;
+    : `Check the digits, or write it with the country code (+${getCountryCallingCode(country as PhoneCountry)} for ${countryName(country)}).`;
   switch (validatePhoneNumberLength(cleaned, asCountry)) {
     case 'TOO_SHORT':
       return { error: `The phone number is too short ${where}. ${hint}` };

@@ -167,8 +167,9 @@ export function prepareContacts(records: CsvRecord[], plan: ColumnPlan[], defaul
     if (bad.phone) out.invalidPhone++;
     if (!c.email && !c.phone) {
       out.noChannel++;
-      for (const issue of rowIssues)
+      for (const issue of rowIssues) {
         issue.message += ' The row has no other email or phone, so it was not imported.';
+      }
       if (rowIssues.length === 0) {
         rowIssues.push({
           line: c.line,
@@ -193,9 +194,14 @@ export function prepareContacts(records: CsvRecord[], plan: ColumnPlan[], defaul
     }
     out.duplicates++;
     fillEmpty(first, c);
-    if (!first.email && c.email && !byEmail.has(c.email)) byEmail.set((first.email = c.email), first);
-    if (!first.phone && c.phone && !byPhone.has(c.phone)) {
-      [first.phone, first.phoneType] = [c.phone, c.phoneType];
+    // An address the first row lacks is free to take: had another row claimed it, it would have matched.
+    if (!first.email && c.email && !sameEmail) {
+      first.email = c.email;
+      byEmail.set(c.email, first);
+    }
+    if (!first.phone && c.phone && !samePhone) {
+      first.phone = c.phone;
+      first.phoneType = c.phoneType;
       byPhone.set(c.phone, first);
     }
     out.issues.push(duplicateIssue(c, plan, sameEmail, samePhone));

@@ -56,11 +56,13 @@ function mergeInto(
     language: row.language,
     attributes: parseAttributes(row.attributes),
   };
+  const before = JSON.stringify([row.email, row.phone, row.phone_type]);
   let changed = fillEmpty(into, c);
   let { email, phone, phone_type: phoneType } = row;
-  if (!email && c.email) [email, changed] = [c.email, true];
-  if (!phone && c.phone && !phoneTaken) [phone, phoneType, changed] = [c.phone, c.phoneType, true];
-  if (phone && phone === c.phone && !phoneType && c.phoneType) [phoneType, changed] = [c.phoneType, true];
+  if (!email) email = c.email;
+  if (!phone && !phoneTaken) phone = c.phone;
+  if (phone && phone === c.phone && !phoneType) phoneType = c.phoneType;
+  changed ||= JSON.stringify([email, phone, phoneType]) !== before;
   if (changed) {
     st.updateContact.run({
       ...into,

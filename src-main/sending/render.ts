@@ -1,6 +1,13 @@
 import { AppError, type CampaignDraft, type RecipientPreview, type WhatsAppTemplate } from '../contract';
 import { validateParameterValue } from '../channels/whatsapp/templates';
-import { type CompiledTemplate, compileTemplate, contactVariables, renderTemplate } from '../templates/liquid';
+import {
+  type CompiledTemplate,
+  TemplateRenderError,
+  TemplateSyntaxError,
+  compileTemplate,
+  contactVariables,
+  renderTemplate,
+} from '../templates/liquid';
 
 /** The contact fields rendering needs. */
 export interface RenderContact {
@@ -28,10 +35,10 @@ export interface RenderedMessage {
 
 function compileOrThrow(source: string, what: string): CompiledTemplate {
   const compiled = compileTemplate(source);
-  if ('line' in compiled && !('render' in compiled)) {
+  if (compiled instanceof TemplateSyntaxError) {
     throw new AppError('invalid_input', `${what}: ${compiled.message}`, [{ path: what, message: compiled.message }]);
   }
-  return compiled as CompiledTemplate;
+  return compiled;
 }
 
 /**
@@ -67,10 +74,20 @@ export function prepareCampaign(draft: CampaignDraft, template: WhatsAppTemplate
 export function renderForContact(prepared: PreparedCampaign, contact: RenderContact): RenderedMessage {
   const vars = contactVariables(contact);
   const problems: string[] = [];
+  // A template that hits a render limit for this contact is a problem of this recipient, not a crash.
+  const render = (t: CompiledTemplate, escapeHtml: boolean, what: string): string => {
+    try {
+      return renderTemplate(t, vars, { escapeHtml });
+    } catch (e) {
+      if (!(e instanceof TemplateRenderError)) throw e;
+      problems.push(`${what}: ${e.message}`);
+      return '';
+    }
+  };
   const email = prepared.email
     ? {
-        subject: renderTemplate(prepared.email.subject, vars, { escapeHtml: false }).replace(/[\r\n]+/g, ' ').trim(),
-        html: renderTemplate(prepared.email.html, vars, { escapeHtml: true }),
+        subject: render(prepared.email.subject, false, 'Email subject').replace(/[\r\n]+/g, ' ').trim(),
+        html: render(prepared.email.html, true, 'Email body'),
       }
     : null;
   if (email && email.subject === '') problems.push('The email subject is empty for this contact.');
@@ -79,7 +96,7 @@ export function renderForContact(prepared: PreparedCampaign, contact: RenderCont
     const values: Record<string, string> = {};
     for (const p of prepared.whatsapp.template.placeholders) {
       const compiled = prepared.whatsapp.params.get(p.key);
-      const value = compiled ? renderTemplate(compiled, vars, { escapeHtml: false }) : '';
+      const value = compiled ? render(compiled, false, `WhatsApp {{${p.name}}}`) : '';
       values[p.key] = value;
       const problem = validateParameterValue(value, p.component);
       if (problem) problems.push(`WhatsApp {{${p.name}}}: ${problem}`);

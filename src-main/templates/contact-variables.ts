@@ -1,4 +1,4 @@
-import { CONTACT_FIELDS } from '../contract';
+import { type CONTACT_FIELDS } from '../contract';
 
 /** The contact fields a template can use, as stored (see `Contact` in the contract). */
 export interface ContactForTemplate {

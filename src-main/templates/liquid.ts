@@ -102,7 +102,9 @@ export function findVariables(source: string | CompiledTemplate): string[] {
   try {
     const engine = liquidEngine(false);
     const templates =
-      typeof source === 'string' ? engine.parse(source) : (source.parsed.get(false) ?? engine.parse(source.source));
+      typeof source === 'string'
+        ? engine.parse(source)
+        : (source.parsed.get(false) ?? engine.parse(source.source));
     return [...new Set(engine.globalVariablesSync(templates))].sort();
   } catch {
     return [];
@@ -129,8 +131,10 @@ function friendlyReason(raw: string): string {
   }
   const tag = /^tag "(.+)" not found$/.exec(raw);
   if (tag) return `unknown tag "${tag[1]}"`;
-  if (raw === 'template render limit exceeded') return 'the template took too long to render (check its loops)';
-  if (raw === 'memory alloc limit exceeded') return 'the template builds too much text (check its loops and filters)';
+  if (raw === 'template render limit exceeded')
+    return 'the template took too long to render (check its loops)';
+  if (raw === 'memory alloc limit exceeded')
+    return 'the template builds too much text (check its loops and filters)';
   if (raw.startsWith('parse length limit exceeded')) return 'the template is too long';
   return raw;
 }

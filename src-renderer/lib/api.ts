@@ -31,11 +31,17 @@ export const api = {
   /** `electron` when the preload bridge exists, else `browser` (WebSocket). */
   mode: window.herald ? ('electron' as const) : ('browser' as const),
 
-  async invoke<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<Result<RequestOutput<C>>> {
+  async invoke<C extends RequestChannel>(
+    channel: C,
+    input: RequestInput<C>,
+  ): Promise<Result<RequestOutput<C>>> {
     try {
       const raw = await bridge.invoke(channel, input);
       if (isResult(raw)) return raw as Result<RequestOutput<C>>;
-      return { ok: false, error: { code: 'internal', message: `Herald sent an unreadable answer to ${channel}.` } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Herald sent an unreadable answer to ${channel}.` },
+      };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       return { ok: false, error: { code: 'internal', message } };

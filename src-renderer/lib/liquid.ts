@@ -40,7 +40,8 @@ export function insertAt(
 /** A sensible first guess for a WhatsApp template parameter from its placeholder name. */
 export function guessParameter(name: string, isFirst: boolean): string {
   const n = name.toLowerCase();
-  for (const field of CONTACT_FIELDS) if (n === field || n === field.replace('_', '')) return `{{ ${field} }}`;
+  for (const field of CONTACT_FIELDS)
+    if (n === field || n === field.replace('_', '')) return `{{ ${field} }}`;
   if (isFirst && /(^|_)(first_?name|name|customer|client|recipient|contact)($|_)/.test(n)) {
     return '{{ first_name }}';
   }

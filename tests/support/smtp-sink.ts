@@ -26,6 +26,8 @@ export interface SmtpSink {
   host: '127.0.0.1';
   /** Accepted messages in arrival order; a message is here before the client gets its 250. */
   messages: ReceivedMail[];
+  /** Successful AUTH exchanges, in order (method is `PLAIN` or `LOGIN`). */
+  logins: { method: string; user: string }[];
   /** Resolves once `messages.length >= count`; rejects after `timeoutMs` (default 10 000 ms). */
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   /** Drops open client connections (421) and stops listening. */
@@ -44,6 +46,7 @@ export interface SmtpSinkOptions {
 /** Starts a sink; the caller must `close()` it (and close its own SMTP pools first). */
 export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
+  const logins: SmtpSink['logins'] = [];
   const waiters = new Set<() => void>();
   const rejects = new Map(Object.entries(opts.rejectRecipients ?? {}).map(([a, c]) => [a.toLowerCase(), c]));
 
@@ -62,6 +65,7 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
       const want = opts.auth;
       const okMethod = auth.method === 'PLAIN' || auth.method === 'LOGIN';
       if (want && okMethod && auth.username === want.user && auth.password === want.pass) {
+        logins.push({ method: auth.method, user: auth.username });
         callback(null, { user: auth.username });
       } else {
         callback(smtpError(535, '5.7.8 Error: authentication failed: Invalid username or password'));
@@ -71,7 +75,9 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
       const code = rejects.get(address.address.toLowerCase());
       if (code === undefined) return callback();
       const cls = code >= 500 ? 5 : 4;
-      callback(smtpError(code, `${cls}.1.1 <${address.address}>: Recipient address rejected by the test sink`));
+      callback(
+        smtpError(code, `${cls}.1.1 <${address.address}>: Recipient address rejected by the test sink`),
+      );
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -118,6 +124,7 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
     port,
     host: '127.0.0.1',
     messages,
+    logins,
     waitFor(count, timeoutMs = 10_000) {
       if (messages.length >= count) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
@@ -129,7 +136,9 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`The SMTP sink got ${messages.length} of ${count} messages within ${timeoutMs} ms.`));
+          reject(
+            new Error(`The SMTP sink got ${messages.length} of ${count} messages within ${timeoutMs} ms.`),
+          );
         }, timeoutMs);
         waiters.add(check);
       });

@@ -25,7 +25,8 @@ interface SmtpErrorFields {
 /** Shown when the server rejects the credentials (535, RFC 4954 §6). */
 export const AUTH_MESSAGE = 'The SMTP server refused the user name or password: check them in Settings.';
 /** Shown when the server wants credentials and none were given (530, RFC 4954 §6). */
-export const AUTH_REQUIRED_MESSAGE = 'The SMTP server requires a user name and password: enter them in Settings.';
+export const AUTH_REQUIRED_MESSAGE =
+  'The SMTP server requires a user name and password: enter them in Settings.';
 
 // Node/OpenSSL codes meaning the TLS handshake or certificate check failed: a settings problem
 // (wrong security mode for the port, or a certificate the system does not trust).
@@ -93,7 +94,11 @@ export function classifySmtpError(e: unknown): SmtpErrorClass {
   }
   if (reply && reply >= 500 && reply !== 503) {
     if (enhanced?.endsWith('.4.5')) {
-      return { action: 'PAUSE', code: replyCode, message: `The SMTP server says the sending limit is reached${said}` };
+      return {
+        action: 'PAUSE',
+        code: replyCode,
+        message: `The SMTP server says the sending limit is reached${said}`,
+      };
     }
     if (/^MAIL\b/i.test(f.command ?? '')) {
       return {

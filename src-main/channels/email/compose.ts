@@ -46,7 +46,10 @@ export function composeEmail(args: ComposeEmailArgs): SendMailOptions {
   const at = args.from.address.lastIndexOf('@');
   const domain = at > 0 ? domainToASCII(args.from.address.slice(at + 1)) : '';
   if (domain === '') {
-    throw new AppError('not_configured', 'Enter the address messages are sent from (such as news@example.com) in Settings.');
+    throw new AppError(
+      'not_configured',
+      'Enter the address messages are sent from (such as news@example.com) in Settings.',
+    );
   }
   const hash = createHash('sha256')
     .update(JSON.stringify([args.outboxId, args.from.address, args.to.address, args.subject, args.html]))

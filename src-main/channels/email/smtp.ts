@@ -17,8 +17,7 @@ export interface SmtpChannelOptions {
 
 /** The outcome of one send; `send` never throws. */
 export type SmtpSendResult =
-  | { ok: true; messageId: string; response: string }
-  | { ok: false; error: SmtpErrorClass };
+  { ok: true; messageId: string; response: string } | { ok: false; error: SmtpErrorClass };
 
 /** An open, pooled SMTP connection set for one account. */
 export interface SmtpChannel {
@@ -58,6 +57,9 @@ export function smtpPoolOptions(
   const options: SMTPPoolOptions & { pool: true } = {
     pool: true,
     maxConnections: Math.max(1, Math.floor(opts.poolSize ?? 3)),
+    // A connection lost mid-message is reported, not silently re-sent by the pool: the campaign
+    // runner owns retries (backoff, attempt count) and the same Message-ID goes out again.
+    maxRequeues: 0,
     host: settings.host.trim(),
     port: settings.port,
     secure: settings.security === 'tls',
@@ -104,7 +106,10 @@ export function createSmtpChannel(
         const info = await transport.sendMail(msg);
         const rejected = info.rejected ?? [];
         if (rejected.length > 0 && (info.accepted ?? []).length === 0) {
-          return { ok: false, error: classifySmtpError(info.rejectedErrors?.[0] ?? new Error('Recipient refused.')) };
+          return {
+            ok: false,
+            error: classifySmtpError(info.rejectedErrors?.[0] ?? new Error('Recipient refused.')),
+          };
         }
         return { ok: true, messageId: info.messageId, response: info.response };
       } catch (e) {

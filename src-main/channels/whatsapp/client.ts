@@ -66,7 +66,9 @@ export class CloudApiClient {
    */
   async getPhoneNumber(): Promise<PhoneNumberInfo> {
     const limitField =
-      graphMajor(this.config.graphVersion) >= 24 ? 'whatsapp_business_manager_messaging_limit' : 'messaging_limit_tier';
+      graphMajor(this.config.graphVersion) >= 24
+        ? 'whatsapp_business_manager_messaging_limit'
+        : 'messaging_limit_tier';
     const fields = [
       'verified_name',
       'display_phone_number',
@@ -138,7 +140,8 @@ export class CloudApiClient {
       delete classified.hints; // a read has no side effect: "may have been accepted" does not apply
       throw new CloudApiError(classified);
     }
-    if (res.status < 200 || res.status >= 300) throw new CloudApiError(classifyResponse(res.status, res.body));
+    if (res.status < 200 || res.status >= 300)
+      throw new CloudApiError(classifyResponse(res.status, res.body));
     const parsed = schema.safeParse(res.body);
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];

@@ -29,7 +29,8 @@ const ACCOUNT_MESSAGES: Record<number, string> = {
   368: `The account is temporarily blocked for policy violations: ${ACCOUNT_QUALITY}`,
   131031: `The WhatsApp Business Account is locked: ${ACCOUNT_QUALITY}`,
   131042: 'WhatsApp reports a payment problem: add or fix the payment method in Business Settings → Billing.',
-  131045: 'The phone number is not correctly registered (certificate error): register it again in WhatsApp Manager.',
+  131045:
+    'The phone number is not correctly registered (certificate error): register it again in WhatsApp Manager.',
   133010: 'The phone number is not registered with the Cloud API: register it in WhatsApp Manager.',
   33: 'The phone number ID or WABA ID does not exist or the access token cannot reach it: check both IDs in Settings.',
 };
@@ -40,10 +41,12 @@ const PARAMETER_MESSAGES: Record<number, string> = {
   131008: 'A required parameter is missing: give every template variable (and header media) a value.',
   131009: 'A parameter value is not valid: check the values mapped to the template variables.',
   132000: 'The number of variables sent does not match the template: sync templates and map every variable.',
-  132012: 'A variable does not match the format the template expects (e.g. a missing header image): fix the mapping.',
+  132012:
+    'A variable does not match the format the template expects (e.g. a missing header image): fix the mapping.',
   131051: 'WhatsApp does not support this message type: send an approved template.',
   132005: 'The template text with the values filled in is too long: shorten the values.',
-  132018: 'A value contains a line break, a tab or more than 4 spaces in a row, which WhatsApp refuses: clean the data.',
+  132018:
+    'A value contains a line break, a tab or more than 4 spaces in a row, which WhatsApp refuses: clean the data.',
 };
 
 const parameterMessage = (code: number, _s: number | undefined, details: string | undefined): string =>
@@ -143,12 +146,16 @@ export const ERROR_RULES: readonly ErrorRule[] = [
   {
     codes: [132007],
     action: 'TEMPLATE',
-    userMessage: fixed('The template breaks a WhatsApp policy: edit it in WhatsApp Manager and submit it again.'),
+    userMessage: fixed(
+      'The template breaks a WhatsApp policy: edit it in WhatsApp Manager and submit it again.',
+    ),
   },
   {
     codes: [132015],
     action: 'TEMPLATE',
-    userMessage: fixed('The template is paused because of low quality: edit it in WhatsApp Manager or pick another.'),
+    userMessage: fixed(
+      'The template is paused because of low quality: edit it in WhatsApp Manager or pick another.',
+    ),
   },
   {
     codes: [132016],
@@ -176,7 +183,9 @@ export const ERROR_RULES: readonly ErrorRule[] = [
   {
     codes: [131047],
     action: 'FAIL',
-    userMessage: fixed('More than 24 hours passed since the contact last wrote: send an approved template instead.'),
+    userMessage: fixed(
+      'More than 24 hours passed since the contact last wrote: send an approved template instead.',
+    ),
     hints: { resendAsTemplate: true },
   },
   {
@@ -196,7 +205,9 @@ export const ERROR_RULES: readonly ErrorRule[] = [
   {
     codes: [130472],
     action: 'FAIL',
-    userMessage: fixed("The contact's number is part of a WhatsApp marketing experiment; not sent and not charged."),
+    userMessage: fixed(
+      "The contact's number is part of a WhatsApp marketing experiment; not sent and not charged.",
+    ),
   },
   {
     codes: [130497],
@@ -206,7 +217,8 @@ export const ERROR_RULES: readonly ErrorRule[] = [
   {
     codes: [135000],
     action: 'FAIL',
-    userMessage: (_c, _s, d) => withDetails('Meta reported a generic error; if it repeats, check the template.', d),
+    userMessage: (_c, _s, d) =>
+      withDetails('Meta reported a generic error; if it repeats, check the template.', d),
     hints: { escalateIfRepeated: true },
   },
 ];

@@ -82,7 +82,11 @@ export function classifyResponse(httpStatus: number, body: unknown): ClassifiedE
       : `The server at the WhatsApp base URL answered HTTP ${httpStatus} in an unexpected format: ` +
         'check the base URL in Settings.',
     httpStatus,
-    hints: accepted ? { mayHaveBeenAccepted: true } : transient ? { retryScope: 'channel', maxAttempts: 3 } : {},
+    hints: accepted
+      ? { mayHaveBeenAccepted: true }
+      : transient
+        ? { retryScope: 'channel', maxAttempts: 3 }
+        : {},
   };
 }
 
@@ -97,11 +101,13 @@ export function classifyNetworkError(error: unknown, timeoutMs: number): Classif
   const err = error instanceof Error ? error : new Error(String(error));
   const cause = (err as { cause?: unknown }).cause;
   const causeCode =
-    cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
+    cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string'
+      ? cause.code
+      : undefined;
   const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
   const notSent = causeCode !== undefined && NOT_SENT_CODES.has(causeCode);
   const reason = timedOut
-    ? `no answer within ${Math.round(timeoutMs / 1000)} s`
+    ? `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`
     : `${causeCode ?? err.message}${cause instanceof Error && !causeCode ? ` (${cause.message})` : ''}`;
   return {
     action: 'RETRY',

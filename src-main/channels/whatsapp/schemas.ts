@@ -26,9 +26,7 @@ export type GraphErrorBody = z.infer<typeof GraphErrorBody>;
 export const SendResponse = z.looseObject({
   messaging_product: z.string().optional(),
   contacts: z.array(z.looseObject({ input: z.string().optional(), wa_id: z.string().optional() })).optional(),
-  messages: z
-    .array(z.looseObject({ id: z.string().min(1), message_status: z.string().optional() }))
-    .min(1),
+  messages: z.array(z.looseObject({ id: z.string().min(1), message_status: z.string().optional() })).min(1),
 });
 
 /** `GET /{phone-number-id}?fields=…` ("Reading the number"); only `id` is always present. */

@@ -60,7 +60,9 @@ function urlButtonExample(button: RemoteTemplateButton): string | undefined {
   const example = Array.isArray(button.example) ? button.example[0] : button.example;
   if (example === undefined || !button.url) return undefined;
   const prefix = button.url.split(/\{\{\s*1\s*\}\}/)[0] ?? '';
-  return example.startsWith(prefix) && example.length > prefix.length ? example.slice(prefix.length) : example;
+  return example.startsWith(prefix) && example.length > prefix.length
+    ? example.slice(prefix.length)
+    : example;
 }
 
 function textPlaceholders(
@@ -81,7 +83,13 @@ function buttonPlaceholders(buttons: RemoteTemplateButton[]): TemplatePlaceholde
     const type = b.type.toUpperCase();
     if (type === 'URL' && b.url && placeholderNames(b.url, 'POSITIONAL').includes('1')) {
       const example = urlButtonExample(b);
-      out.push({ key: `button.${index}.1`, component: 'button', name: '1', buttonIndex: index, ...(example ? { example } : {}) });
+      out.push({
+        key: `button.${index}.1`,
+        component: 'button',
+        name: '1',
+        buttonIndex: index,
+        ...(example ? { example } : {}),
+      });
     } else if (type === 'COPY_CODE') {
       // The coupon code is a required send-time parameter (`sub_type: copy_code`).
       const example = Array.isArray(b.example) ? b.example[0] : b.example;

@@ -45,11 +45,14 @@ function valueOf(args: TemplatePayloadArgs, p: TemplatePlaceholder): string {
 
 function textParameter(args: TemplatePayloadArgs, p: TemplatePlaceholder): Parameter {
   const text = valueOf(args, p);
-  return args.parameterFormat === 'NAMED' ? { type: 'text', parameter_name: p.name, text } : { type: 'text', text };
+  return args.parameterFormat === 'NAMED'
+    ? { type: 'text', parameter_name: p.name, text }
+    : { type: 'text', text };
 }
 
 function mediaParameter(media: HeaderMedia): Parameter {
-  if (!media.id && !media.link) throw new TemplatePayloadError('Header media needs an uploaded media id or a link.');
+  if (!media.id && !media.link)
+    throw new TemplatePayloadError('Header media needs an uploaded media id or a link.');
   const object: Record<string, string> = media.id ? { id: media.id } : { link: media.link ?? '' };
   if (media.type === 'document' && media.filename) object.filename = media.filename;
   return { type: media.type, [media.type]: object };
@@ -66,12 +69,18 @@ function textComponent(args: TemplatePayloadArgs, kind: 'header' | 'body'): Para
 function buttonComponents(args: TemplatePayloadArgs): Component[] {
   const byIndex = new Map<number, Component>();
   for (const p of args.placeholders.filter((x) => x.component === 'button')) {
-    if (p.buttonIndex === undefined) throw new TemplatePayloadError(`Button placeholder ${p.key} has no index.`);
+    if (p.buttonIndex === undefined)
+      throw new TemplatePayloadError(`Button placeholder ${p.key} has no index.`);
     const value = valueOf(args, p);
     const parameter: Parameter =
       p.name === 'coupon_code' ? { type: 'coupon_code', coupon_code: value } : { type: 'text', text: value };
     const subType = p.name === 'coupon_code' ? 'copy_code' : 'url';
-    byIndex.set(p.buttonIndex, { type: 'button', sub_type: subType, index: String(p.buttonIndex), parameters: [parameter] });
+    byIndex.set(p.buttonIndex, {
+      type: 'button',
+      sub_type: subType,
+      index: String(p.buttonIndex),
+      parameters: [parameter],
+    });
   }
   for (const [index, payload] of Object.entries(args.quickReplyPayloads ?? {})) {
     byIndex.set(Number(index), {
@@ -94,7 +103,8 @@ function buttonComponents(args: TemplatePayloadArgs): Component[] {
  * `validateParameterValue` first.
  */
 export function buildTemplatePayload(args: TemplatePayloadArgs): object {
-  if (!/^\+[1-9]\d{5,14}$/.test(args.to)) throw new TemplatePayloadError(`"${args.to}" is not E.164 with a leading +.`);
+  if (!/^\+[1-9]\d{5,14}$/.test(args.to))
+    throw new TemplatePayloadError(`"${args.to}" is not E.164 with a leading +.`);
   if (args.callbackData !== undefined && [...args.callbackData].length > MAX_CALLBACK_DATA) {
     throw new TemplatePayloadError(`Callback data exceeds ${MAX_CALLBACK_DATA} characters.`);
   }
@@ -127,9 +137,13 @@ export const PARAMETER_LIMITS = { header: 60, body: 1024 } as const;
  * characters or more than 4 consecutive spaces"); header ≤ 60 and body ≤ 1024 characters.
  * Returns the problem in words for the user, or null when the value is fine.
  */
-export function validateParameterValue(value: string, component: 'header' | 'body' | 'button'): string | null {
+export function validateParameterValue(
+  value: string,
+  component: 'header' | 'body' | 'button',
+): string | null {
   if (value.trim() === '') return 'The value is empty: WhatsApp rejects empty template parameters.';
-  if (/[\r\n]/.test(value)) return 'The value contains a line break, which WhatsApp does not allow in parameters.';
+  if (/[\r\n]/.test(value))
+    return 'The value contains a line break, which WhatsApp does not allow in parameters.';
   if (value.includes('\t')) return 'The value contains a tab, which WhatsApp does not allow in parameters.';
   if (/ {5,}/.test(value)) return 'The value has more than 4 spaces in a row, which WhatsApp does not allow.';
   const length = [...value].length;

@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Card, Center, Group, Loader, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import type { Contact } from '../../../src-main/contract';
@@ -23,7 +35,9 @@ export function ContactsTable() {
 
   let empty: string | null = null;
   if (!loading && total === 0) {
-    empty = debounced ? `No contacts match “${debounced}”.` : 'No contacts yet. Import a CSV file to get started.';
+    empty = debounced
+      ? `No contacts match “${debounced}”.`
+      : 'No contacts yet. Import a CSV file to get started.';
   }
 
   return (
@@ -66,10 +80,26 @@ export function ContactsTable() {
           <Table.Tbody>
             {rows.map((c) => (
               <Table.Tr key={c.id} data-testid="contact-row">
-                <Table.Td>{fullName(c) || <Text span c="dimmed">No name</Text>}</Table.Td>
-                <Table.Td>{c.email ?? <Text span c="dimmed">—</Text>}</Table.Td>
+                <Table.Td>
+                  {fullName(c) || (
+                    <Text span c="dimmed">
+                      No name
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {c.email ?? (
+                    <Text span c="dimmed">
+                      —
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td ff="monospace" fz="sm">
-                  {c.phone ?? <Text span c="dimmed">—</Text>}
+                  {c.phone ?? (
+                    <Text span c="dimmed">
+                      —
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td c="dimmed" fz="sm">
                   {formatDateTime(c.createdAt)}
@@ -91,7 +121,12 @@ export function ContactsTable() {
       )}
       {nextAfterId !== null && (
         <Group justify="center" mt="md">
-          <Button variant="default" onClick={() => void loadMore()} loading={loadingMore} data-testid="contacts-load-more">
+          <Button
+            variant="default"
+            onClick={() => void loadMore()}
+            loading={loadingMore}
+            data-testid="contacts-load-more"
+          >
             Load more ({formatCount(rows.length)} of {formatCount(total ?? 0)} shown)
           </Button>
         </Group>

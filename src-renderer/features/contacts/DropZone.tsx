@@ -65,7 +65,12 @@ export function DropZone({ disabled, onFile }: Props) {
           automatically; other columns are kept as extra fields.
         </Text>
         <Group mt="xs">
-          <Button variant="light" onClick={() => input.current?.click()} disabled={disabled} data-testid="import-choose">
+          <Button
+            variant="light"
+            onClick={() => input.current?.click()}
+            disabled={disabled}
+            data-testid="import-choose"
+          >
             Choose CSV file
           </Button>
         </Group>

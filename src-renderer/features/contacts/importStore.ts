@@ -66,7 +66,10 @@ export const useImport = create<ImportState>((set, get) => ({
       return;
     }
     set({ running: false, summary: r.value });
-    notifySuccess('Import finished', `${formatCount(r.value.imported)} imported, ${formatCount(r.value.updated)} updated`);
+    notifySuccess(
+      'Import finished',
+      `${formatCount(r.value.imported)} imported, ${formatCount(r.value.updated)} updated`,
+    );
     void useContacts.getState().refresh();
   },
   dismiss() {

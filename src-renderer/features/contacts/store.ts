@@ -43,7 +43,8 @@ export const useContacts = create<ContactsState>((set, get) => ({
     set({ search, loading: true });
     const r = await api.invoke('contacts:list', { search: search || undefined, limit: PAGE_SIZE });
     if (seq !== requestSeq) return;
-    if (r.ok) set({ rows: r.value.rows, total: r.value.total, nextAfterId: r.value.nextAfterId, error: null });
+    if (r.ok)
+      set({ rows: r.value.rows, total: r.value.total, nextAfterId: r.value.nextAfterId, error: null });
     else set({ error: r.error });
     set({ loading: false });
   },
@@ -59,7 +60,12 @@ export const useContacts = create<ContactsState>((set, get) => ({
     });
     set({ loadingMore: false });
     if (seq !== requestSeq) return;
-    if (r.ok) set((s) => ({ rows: [...s.rows, ...r.value.rows], total: r.value.total, nextAfterId: r.value.nextAfterId }));
+    if (r.ok)
+      set((s) => ({
+        rows: [...s.rows, ...r.value.rows],
+        total: r.value.total,
+        nextAfterId: r.value.nextAfterId,
+      }));
     else set({ error: r.error });
   },
   async refresh() {

@@ -15,7 +15,11 @@ export function SettingsDialog() {
     body = (
       <Tabs value={tab} onChange={(t) => t && setTab(t as SettingsTab)} keepMounted>
         <Tabs.List mb="lg">
-          <Tabs.Tab value="general" leftSection={<IconSettings size={16} />} data-testid="settings-tab-general">
+          <Tabs.Tab
+            value="general"
+            leftSection={<IconSettings size={16} />}
+            data-testid="settings-tab-general"
+          >
             General
           </Tabs.Tab>
           <Tabs.Tab value="whatsapp" leftSection={<IconChat size={16} />} data-testid="settings-tab-whatsapp">
@@ -60,8 +64,11 @@ export function SettingsDialog() {
         <>
           <Divider my="md" />
           <Text size="xs" c="dimmed" data-testid="settings-footer">
-            Data is stored in <Text span ff="monospace" size="xs">{view.dataDir}</Text>. Passwords and tokens
-            are kept in {view.keychain}, never in the data folder.
+            Data is stored in{' '}
+            <Text span ff="monospace" size="xs">
+              {view.dataDir}
+            </Text>
+            . Passwords and tokens are kept in {view.keychain}, never in the data folder.
           </Text>
         </>
       )}

@@ -142,7 +142,12 @@ export function SmtpTab({ view }: { view: SettingsView }) {
           testId="smtp-password"
         />
         <SimpleGrid cols={2}>
-          <TextInput label="From name" placeholder="Your organisation" {...text('fromName')} data-testid="smtp-from-name" />
+          <TextInput
+            label="From name"
+            placeholder="Your organisation"
+            {...text('fromName')}
+            data-testid="smtp-from-name"
+          />
           <TextInput
             label="From address"
             placeholder="news@example.com"

@@ -35,10 +35,7 @@ export const useSettings = create<SettingsState>((set, get) => ({
   async load() {
     if (get().loading) return;
     set({ loading: true });
-    const [settings, info] = await Promise.all([
-      api.invoke('settings:get', {}),
-      api.invoke('app:info', {}),
-    ]);
+    const [settings, info] = await Promise.all([api.invoke('settings:get', {}), api.invoke('app:info', {})]);
     const v = get().versions;
     set({
       loading: false,

@@ -30,7 +30,13 @@ export function ConnectionBanner() {
     >
       <Group justify="space-between" wrap="nowrap" gap="md">
         <Text size="sm">{problem ?? `Actions will fail until it is back. ${when}`}</Text>
-        <Button size="xs" variant="light" color="orange" onClick={retryNow} disabled={status === 'connecting'}>
+        <Button
+          size="xs"
+          variant="light"
+          color="orange"
+          onClick={retryNow}
+          disabled={status === 'connecting'}
+        >
           Retry now
         </Button>
       </Group>

@@ -1,0 +1,93 @@
+import { Alert, Badge, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { IconAlert, IconArrowLeft } from '../../../components/icons';
+import { CampaignStatusBadge } from '../../../components/StatusBadge';
+import { describeError } from '../../../lib/errors';
+import { formatCount, formatDateTime } from '../../../lib/format';
+import { CHANNEL_MODE_LABEL } from '../labels';
+import { useCampaigns } from '../store';
+import { ProgressPanel } from './ProgressPanel';
+import { RecipientsTable } from './RecipientsTable';
+import { useCampaignProgress } from './useCampaignProgress';
+
+/** One campaign, live: status, progress, controls and the per-recipient table. */
+export function CampaignView({ campaignId }: { campaignId: number }) {
+  const summary = useCampaigns((s) => s.list.find((c) => c.id === campaignId));
+  const loaded = useCampaigns((s) => s.loaded);
+  const load = useCampaigns((s) => s.load);
+  const go = useCampaigns((s) => s.go);
+  const { progress, error, accept } = useCampaignProgress(campaignId);
+
+  useEffect(() => {
+    if (!summary && !loaded) void load();
+  }, [summary, loaded, load]);
+
+  const status = progress?.status ?? summary?.status;
+  const unknown = progress ? progress.counts.email.unknown + progress.counts.whatsapp.unknown : 0;
+
+  return (
+    <Stack gap="lg" maw={1200} mx="auto" data-testid="campaign-view">
+      <Group gap="sm" align="flex-start" wrap="nowrap">
+        <Button
+          variant="subtle"
+          color="gray"
+          px={6}
+          aria-label="Back to campaigns"
+          onClick={() => go({ view: 'list' })}
+          data-testid="campaign-back"
+        >
+          <IconArrowLeft />
+        </Button>
+        <Stack gap={4} style={{ flex: 1 }}>
+          <Group gap="sm">
+            <Title order={2}>{summary?.name ?? `Campaign ${campaignId}`}</Title>
+            {status && <CampaignStatusBadge status={status} size="lg" data-testid="campaign-status" />}
+          </Group>
+          {summary && (
+            <Group gap="xs">
+              <Badge variant="default">{CHANNEL_MODE_LABEL[summary.channelMode]}</Badge>
+              <Text size="sm" c="dimmed">
+                Created {formatDateTime(summary.createdAt)}
+                {summary.startedAt ? ` · started ${formatDateTime(summary.startedAt)}` : ''}
+                {summary.finishedAt ? ` · finished ${formatDateTime(summary.finishedAt)}` : ''}
+              </Text>
+            </Group>
+          )}
+        </Stack>
+      </Group>
+      {error && (
+        <Alert color="red" title="Could not load this campaign">
+          {describeError(error)}
+        </Alert>
+      )}
+      {progress?.statusReason && (
+        <Alert
+          color={progress.status === 'stopped' ? 'red' : 'yellow'}
+          icon={<IconAlert />}
+          title={progress.status === 'stopped' ? 'The campaign stopped' : 'The campaign is paused'}
+          data-testid="campaign-status-reason"
+        >
+          {progress.statusReason}
+        </Alert>
+      )}
+      {unknown > 0 && (
+        <Alert color="orange" variant="light" title={`${formatCount(unknown)} messages in an unknown state`}>
+          These were being sent when Herald stopped, so they may or may not have arrived. Herald does not send
+          them again by itself.
+        </Alert>
+      )}
+      {progress ? (
+        <>
+          <ProgressPanel progress={progress} onProgress={accept} />
+          <RecipientsTable campaignId={campaignId} progress={progress} />
+        </>
+      ) : (
+        !error && (
+          <Center py="xl">
+            <Loader />
+          </Center>
+        )
+      )}
+    </Stack>
+  );
+}
