@@ -183,6 +183,7 @@ export class CampaignRun {
     const db = this.store.sqlite;
     const sent = db.prepare("UPDATE outbox SET state = 'sent', provider_message_id = ?, error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ?");
     const failed = db.prepare("UPDATE outbox SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?");
+    const unknown = db.prepare("UPDATE outbox SET state = 'unknown', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?");
     const retry = db.prepare("UPDATE outbox SET state = 'queued', next_attempt_at = ?, attempts = attempts - ?, error_code = ?, error_message = ?, updated_at = ? WHERE id = ?");
     const fallback = db.prepare(
       "INSERT OR IGNORE INTO outbox (campaign_id, contact_id, channel, address, state, updated_at) VALUES (?, ?, 'email', ?, 'queued', ?)",
@@ -191,6 +192,7 @@ export class CampaignRun {
       const now = Date.now();
       for (const { row, outcome: o } of batch) {
         if (o.ok) sent.run(o.providerMessageId, now, row.id);
+        else if (o.ambiguous) unknown.run(o.code, `${o.message} It may have been delivered: resend or mark as sent from the report.`, now, row.id);
         else if (o.action === 'PAUSE') retry.run(now, 1, o.code, o.message, now, row.id);
         else if (o.action === 'RETRY' && row.attempts < MAX_ATTEMPTS) retry.run(now + backoffMs(row.attempts), 0, o.code, o.message, now, row.id);
         else {

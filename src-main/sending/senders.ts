@@ -1,5 +1,5 @@
 import { CloudApiClient } from '../channels/whatsapp/client';
-import { buildTemplatePayload } from '../channels/whatsapp/templates';
+import { TemplatePayloadError, buildTemplatePayload } from '../channels/whatsapp/templates';
 import { composeEmail } from '../channels/email/compose';
 import { createSmtpChannel } from '../channels/email/smtp';
 import type { SettingsService } from '../settings/service';
@@ -63,18 +63,31 @@ export async function openSenders(
     const client = new CloudApiClient(cfg);
     const t = prepared.whatsapp.template;
     const send: ChannelSender = async (row, message) => {
-      const payload = buildTemplatePayload({
-        to: row.address,
-        name: t.name,
-        language: t.language,
-        parameterFormat: t.parameterFormat,
-        placeholders: t.placeholders,
-        values: message.whatsapp?.values ?? {},
-        callbackData: String(row.id),
-      });
+      let payload: object;
+      try {
+        payload = buildTemplatePayload({
+          to: row.address,
+          name: t.name,
+          language: t.language,
+          parameterFormat: t.parameterFormat,
+          placeholders: t.placeholders,
+          values: message.whatsapp?.values ?? {},
+          callbackData: String(row.id),
+        });
+      } catch (e) {
+        if (!(e instanceof TemplatePayloadError)) throw e;
+        return { ok: false, action: 'FAIL', code: 'invalid_payload', message: e.message };
+      }
       const r = await client.sendMessage(payload);
       if (r.ok) return { ok: true, providerMessageId: r.wamid };
-      return { ok: false, action: r.error.action, code: String(r.error.code), message: r.error.userMessage, throttled: r.error.code === 130429 };
+      return {
+        ok: false,
+        action: r.error.action,
+        code: String(r.error.code),
+        message: r.error.userMessage,
+        throttled: r.error.code === 130429,
+        ambiguous: r.error.hints?.mayHaveBeenAccepted === true,
+      };
     };
     senders.whatsapp = send;
   }

@@ -4,10 +4,14 @@ import type { RenderContact, RenderedMessage } from './render';
 /** What the runner does with a failed send (whatsapp-cloud-api.md, "Action classes"). */
 export type FailureAction = 'RETRY' | 'PAUSE' | 'TEMPLATE' | 'FAIL';
 
-/** The outcome of one provider call. `throttled`: the provider's throughput limit was hit (slow the channel). */
+/**
+ * The outcome of one provider call. `throttled`: the provider's throughput limit was hit (slow the
+ * channel). `ambiguous`: the request may have been accepted although no answer arrived; the row becomes
+ * `unknown` instead of being retried, so nobody gets the message twice.
+ */
 export type SendOutcome =
   | { ok: true; providerMessageId: string }
-  | { ok: false; action: FailureAction; code: string; message: string; throttled?: boolean };
+  | { ok: false; action: FailureAction; code: string; message: string; throttled?: boolean; ambiguous?: boolean };
 
 /** An outbox row claimed for sending, with the contact data rendering needs. */
 export interface ClaimedRow {

@@ -21,7 +21,7 @@ export function GeneralTab({ view }: { view: SettingsView }) {
     setSaving(false);
     if (r.ok) {
       notifySuccess('Settings saved');
-      saved('general', r.value);
+      saved(r.value);
       return;
     }
     setErrors(fieldErrorsOf(r.error));

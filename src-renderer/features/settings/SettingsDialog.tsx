@@ -8,7 +8,7 @@ import { WhatsAppTab } from './WhatsAppTab';
 
 /** The settings dialog: General, WhatsApp and Email (SMTP) tabs, and where data and secrets live. */
 export function SettingsDialog() {
-  const { view, opened, tab, versions, loading, loadError, close, setTab, load } = useSettings();
+  const { view, opened, tab, version, loading, loadError, close, setTab, load } = useSettings();
 
   let body;
   if (view) {
@@ -30,13 +30,13 @@ export function SettingsDialog() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general">
-          <GeneralTab key={versions.general} view={view} />
+          <GeneralTab key={version} view={view} />
         </Tabs.Panel>
         <Tabs.Panel value="whatsapp">
-          <WhatsAppTab key={versions.whatsapp} view={view} />
+          <WhatsAppTab key={version} view={view} />
         </Tabs.Panel>
         <Tabs.Panel value="smtp">
-          <SmtpTab key={versions.smtp} view={view} />
+          <SmtpTab key={version} view={view} />
         </Tabs.Panel>
       </Tabs>
     );

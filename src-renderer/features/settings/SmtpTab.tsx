@@ -79,7 +79,9 @@ export function SmtpTab({ view }: { view: SettingsView }) {
     }
     setErrors({});
     setFailure(null);
-    saved('smtp', r.value);
+    saved(r.value);
+    setFields(plainFrom(r.value));
+    setPassword(KEEP_SECRET);
     return true;
   }
 

@@ -65,7 +65,10 @@ export function WhatsAppTab({ view }: { view: SettingsView }) {
     }
     setErrors({});
     setFailure(null);
-    saved('whatsapp', r.value);
+    saved(r.value);
+    setFields(plainFrom(r.value));
+    setToken(KEEP_SECRET);
+    setSecret(KEEP_SECRET);
     return true;
   }
 

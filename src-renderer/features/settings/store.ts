@@ -11,13 +11,13 @@ export interface SettingsState {
   info: RequestOutput<'app:info'> | null;
   loading: boolean;
   loadError: AppErrorShape | null;
-  /** Per tab, bumped whenever stored values change so that tab's form starts again from them. */
-  versions: Record<SettingsTab, number>;
+  /** Bumped on every load so the forms start again from the stored values. */
+  version: number;
   opened: boolean;
   tab: SettingsTab;
   load: () => Promise<void>;
-  /** Records the view a save returned and resets the form of `tab`. */
-  saved: (tab: SettingsTab, view: SettingsView) => void;
+  /** Records the view a save returned (the saving form resets itself). */
+  saved: (view: SettingsView) => void;
   open: (tab?: SettingsTab) => void;
   close: () => void;
   setTab: (tab: SettingsTab) => void;
@@ -29,24 +29,23 @@ export const useSettings = create<SettingsState>((set, get) => ({
   info: null,
   loading: false,
   loadError: null,
-  versions: { general: 0, whatsapp: 0, smtp: 0 },
+  version: 0,
   opened: false,
   tab: 'general',
   async load() {
     if (get().loading) return;
     set({ loading: true });
     const [settings, info] = await Promise.all([api.invoke('settings:get', {}), api.invoke('app:info', {})]);
-    const v = get().versions;
     set({
       loading: false,
       view: settings.ok ? settings.value : get().view,
       loadError: settings.ok ? null : settings.error,
       info: info.ok ? info.value : get().info,
-      versions: { general: v.general + 1, whatsapp: v.whatsapp + 1, smtp: v.smtp + 1 },
+      version: get().version + 1,
     });
   },
-  saved(tab, view) {
-    set((s) => ({ view, versions: { ...s.versions, [tab]: s.versions[tab] + 1 } }));
+  saved(view) {
+    set({ view });
   },
   open(tab) {
     set((s) => ({ opened: true, tab: tab ?? s.tab }));

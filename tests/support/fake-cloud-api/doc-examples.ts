@@ -8,6 +8,7 @@ import { DEFAULT_TEMPLATES } from './templates';
  * requests go over the wire as Meta would receive them, without the product client.
  */
 
+/** IDs and token the harness's fake is configured with. */
 export const PHONE = '106540352242922';
 export const WABA = '102290129340398';
 export const TOKEN = 'conformance-token';
@@ -53,6 +54,7 @@ export const DOC_TEMPLATES: RemoteTemplate[] = [
   },
 ];
 
+/** The positional template example of "Sending" in whatsapp-cloud-api.md, verbatim. */
 export const DOC_POSITIONAL = {
   messaging_product: 'whatsapp',
   recipient_type: 'individual',
@@ -73,6 +75,7 @@ export const DOC_POSITIONAL = {
   },
 };
 
+/** The NAMED template example with an image header of "Sending", verbatim (`to` without +). */
 export const DOC_NAMED = {
   messaging_product: 'whatsapp',
   recipient_type: 'individual',
