@@ -4,7 +4,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'migrations/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '.tmp/**',
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'migrations/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -33,7 +43,10 @@ export default tseslint.config(
               group: ['**/src-main/**', '!**/src-main/contract', '!**/src-main/contract/**'],
               message: 'src-renderer may import only src-main/contract/**.',
             },
-            { group: ['node:*', 'electron', 'better-sqlite3', 'keytar', 'nodemailer'], message: 'Main-process only.' },
+            {
+              group: ['node:*', 'electron', 'better-sqlite3', 'keytar', 'nodemailer'],
+              message: 'Main-process only.',
+            },
           ],
         },
       ],
@@ -45,7 +58,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', '../*'], message: 'The contract stays pure and self-contained.' }] },
+        {
+          patterns: [
+            { group: ['node:*', 'electron', '../*'], message: 'The contract stays pure and self-contained.' },
+          ],
+        },
       ],
     },
   },

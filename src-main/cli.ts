@@ -27,7 +27,11 @@ function option(name: string): string | undefined {
 
 function finish(result: Result<unknown>, human: (value: never) => string): never {
   if (!result.ok) {
-    console.log(json ? JSON.stringify({ error: { code: result.error.code, message: result.error.message } }) : `Error: ${result.error.message}`);
+    console.log(
+      json
+        ? JSON.stringify({ error: { code: result.error.code, message: result.error.message } })
+        : `Error: ${result.error.message}`,
+    );
     process.exit(2);
   }
   console.log(json ? JSON.stringify(result.value) : human(result.value as never));
@@ -52,24 +56,38 @@ async function main(): Promise<void> {
     try {
       content = readFileSync(file, 'utf8');
     } catch (e) {
-      return finish({ ok: false, error: { code: 'bad_file', message: `Cannot read ${file}: ${(e as Error).message}` } }, String);
+      return finish(
+        { ok: false, error: { code: 'bad_file', message: `Cannot read ${file}: ${(e as Error).message}` } },
+        String,
+      );
     }
     const country = option('--country');
-    const result = await app.dispatch('contacts:import', { fileName: basename(file), content, ...(country ? { defaultCountry: country } : {}) });
+    const result = await app.dispatch('contacts:import', {
+      fileName: basename(file),
+      content,
+      ...(country ? { defaultCountry: country } : {}),
+    });
     await app.close();
-    return finish(result, (s: { rows: number; imported: number; updated: number; duplicates: number; issues: unknown[] }) =>
-      `${s.rows} rows: ${s.imported} imported, ${s.updated} updated, ${s.duplicates} duplicates, ${s.issues.length} issues`,
+    return finish(
+      result,
+      (s: { rows: number; imported: number; updated: number; duplicates: number; issues: unknown[] }) =>
+        `${s.rows} rows: ${s.imported} imported, ${s.updated} updated, ${s.duplicates} duplicates, ${s.issues.length} issues`,
     );
   }
   if (command === 'campaigns') {
     const result = await app.dispatch('campaigns:list', {});
     await app.close();
-    return finish(result, (list: { id: number; name: string; status: string; done: number; total: number }[]) =>
-      list.map((c) => `#${c.id} ${c.name} — ${c.status} (${c.done}/${c.total})`).join('\n') || 'No campaigns yet.',
+    return finish(
+      result,
+      (list: { id: number; name: string; status: string; done: number; total: number }[]) =>
+        list.map((c) => `#${c.id} ${c.name} — ${c.status} (${c.done}/${c.total})`).join('\n') ||
+        'No campaigns yet.',
     );
   }
   await app.close();
-  console.error('Usage: herald import FILE [--country CC] [--json] | campaigns [--json] | serve [--port N]  (all take --data-dir DIR)');
+  console.error(
+    'Usage: herald import FILE [--country CC] [--json] | campaigns [--json] | serve [--port N]  (all take --data-dir DIR)',
+  );
   process.exit(2);
 }
 

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     version: process.env['npm_package_version'] ?? '0.1.0',
     senderOptions: {
       allowSelfSignedSmtp: smtpSelfSigned,
-      ...(process.env['HERALD_WHATSAPP_MPS'] ? { whatsappRatePerSec: Number(process.env['HERALD_WHATSAPP_MPS']) } : {}),
+      ...(process.env['HERALD_WHATSAPP_MPS']
+        ? { whatsappRatePerSec: Number(process.env['HERALD_WHATSAPP_MPS']) }
+        : {}),
     },
   });
   const server = await startBrowserServer({

@@ -12,9 +12,25 @@ export const ChannelMode = z.enum(['email', 'whatsapp', 'both', 'whatsapp_then_e
 export type ChannelMode = z.infer<typeof ChannelMode>;
 
 /** Outbox row states. `unknown`: was in flight during a crash; never re-sent without the user. */
-export const OutboxState = z.enum(['queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'skipped', 'unknown']);
+export const OutboxState = z.enum([
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+  'skipped',
+  'unknown',
+]);
 export type OutboxState = z.infer<typeof OutboxState>;
-export const FINAL_STATES: readonly OutboxState[] = ['sent', 'delivered', 'read', 'failed', 'skipped', 'unknown'];
+export const FINAL_STATES: readonly OutboxState[] = [
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+  'skipped',
+  'unknown',
+];
 
 /** Campaign lifecycle. */
 export const CampaignStatus = z.enum([

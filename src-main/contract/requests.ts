@@ -48,8 +48,18 @@ export const CampaignDraft = z
   .superRefine((d, ctx) => {
     const needsEmail = d.channelMode !== 'whatsapp';
     const needsWhatsApp = d.channelMode !== 'email';
-    if (needsEmail && !d.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'This channel mode sends email: add an email subject and body.' });
-    if (needsWhatsApp && !d.whatsapp) ctx.addIssue({ code: 'custom', path: ['whatsapp'], message: 'This channel mode sends WhatsApp: pick an approved template.' });
+    if (needsEmail && !d.email)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['email'],
+        message: 'This channel mode sends email: add an email subject and body.',
+      });
+    if (needsWhatsApp && !d.whatsapp)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['whatsapp'],
+        message: 'This channel mode sends WhatsApp: pick an approved template.',
+      });
   });
 export type CampaignDraft = z.infer<typeof CampaignDraft>;
 
@@ -58,7 +68,13 @@ export interface RecipientPreview {
   contactId: number;
   name: string;
   email: { to: string; subject: string; html: string } | null;
-  whatsapp: { to: string; header: string | null; body: string; footer: string | null; buttons: string[] } | null;
+  whatsapp: {
+    to: string;
+    header: string | null;
+    body: string;
+    footer: string | null;
+    buttons: string[];
+  } | null;
   /** Why a channel will skip this contact, or what is wrong with the rendering. */
   problems: string[];
 }
@@ -86,7 +102,11 @@ export const requestSchemas = {
   'contacts:imports': Empty,
   'templates:sync': Empty,
   'templates:list': Empty,
-  'campaigns:preview': z.object({ draft: CampaignDraft, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(50).default(5) }),
+  'campaigns:preview': z.object({
+    draft: CampaignDraft,
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(50).default(5),
+  }),
   'campaigns:create': CampaignDraft,
   'campaigns:start': z.object({ campaignId: Id }),
   'campaigns:pause': z.object({ campaignId: Id }),
@@ -136,5 +156,10 @@ export interface RequestOutputs {
 export type RequestOutput<C extends RequestChannel> = RequestOutputs[C];
 
 /** Every channel has an output type and vice versa. */
-type _Exhaustive = [Exclude<RequestChannel, keyof RequestOutputs>, Exclude<keyof RequestOutputs, RequestChannel>] extends [never, never] ? true : never;
+type _Exhaustive = [
+  Exclude<RequestChannel, keyof RequestOutputs>,
+  Exclude<keyof RequestOutputs, RequestChannel>,
+] extends [never, never]
+  ? true
+  : never;
 export const _contractIsExhaustive: _Exhaustive = true;

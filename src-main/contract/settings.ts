@@ -9,8 +9,16 @@ export const GraphVersion = z.string().regex(/^v\d{2}\.\d$/, 'Use a Graph API ve
  * `''` removes it, any other value replaces it in the OS keychain.
  */
 export const WhatsAppSettingsInput = z.object({
-  phoneNumberId: z.string().trim().regex(/^\d{5,20}$/, 'The phone number ID is the digits shown in WhatsApp Manager.').or(z.literal('')),
-  wabaId: z.string().trim().regex(/^\d{5,20}$/, 'The WABA ID is the digits shown in WhatsApp Manager.').or(z.literal('')),
+  phoneNumberId: z
+    .string()
+    .trim()
+    .regex(/^\d{5,20}$/, 'The phone number ID is the digits shown in WhatsApp Manager.')
+    .or(z.literal('')),
+  wabaId: z
+    .string()
+    .trim()
+    .regex(/^\d{5,20}$/, 'The WABA ID is the digits shown in WhatsApp Manager.')
+    .or(z.literal('')),
   graphVersion: GraphVersion,
   baseUrl: z.url({ protocol: /^https?$/, error: 'Use an http(s) URL such as https://graph.facebook.com.' }),
   accessToken: z.string().max(4096).optional(),
@@ -30,7 +38,9 @@ export const SmtpSettingsInput = z.object({
   user: z.string().max(320),
   password: z.string().max(1024).optional(),
   fromName: z.string().max(200),
-  fromAddress: z.email({ error: 'Enter the address messages are sent from, such as news@example.com.' }).or(z.literal('')),
+  fromAddress: z
+    .email({ error: 'Enter the address messages are sent from, such as news@example.com.' })
+    .or(z.literal('')),
 });
 export type SmtpSettingsInput = z.infer<typeof SmtpSettingsInput>;
 

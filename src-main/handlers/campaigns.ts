@@ -14,12 +14,21 @@ interface ContactRaw {
   attributes: string;
 }
 
-function audiencePage(s: Services, draft: CampaignDraft, offset: number, limit: number): { total: number; contacts: RenderContact[] } {
+function audiencePage(
+  s: Services,
+  draft: CampaignDraft,
+  offset: number,
+  limit: number,
+): { total: number; contacts: RenderContact[] } {
   const importId = draft.audience.importId ?? null;
   const where = 'WHERE (@importId IS NULL OR import_id = @importId)';
-  const total = (s.store.sqlite.prepare(`SELECT COUNT(*) AS n FROM contacts ${where}`).get({ importId }) as { n: number }).n;
+  const total = (
+    s.store.sqlite.prepare(`SELECT COUNT(*) AS n FROM contacts ${where}`).get({ importId }) as { n: number }
+  ).n;
   const rows = s.store.sqlite
-    .prepare(`SELECT id, first_name, last_name, email, phone, attributes FROM contacts ${where} ORDER BY id LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `SELECT id, first_name, last_name, email, phone, attributes FROM contacts ${where} ORDER BY id LIMIT @limit OFFSET @offset`,
+    )
     .all({ importId, limit, offset }) as ContactRaw[];
   return {
     total,
@@ -70,7 +79,13 @@ export function campaignsHandlers(s: Services): HandlersFor<'campaigns'> {
              AND (@state IS NULL OR o.state = @state) AND (@channel IS NULL OR o.channel = @channel)
            ORDER BY o.id LIMIT @limit`,
         )
-        .all({ campaignId, afterId: afterId ?? 0, state: state ?? null, channel: channel ?? null, limit }) as Record<string, unknown>[];
+        .all({
+          campaignId,
+          afterId: afterId ?? 0,
+          state: state ?? null,
+          channel: channel ?? null,
+          limit,
+        }) as Record<string, unknown>[];
       const mapped: RecipientRow[] = rows.map((r) => ({
         id: r.id as number,
         contactId: r.contact_id as number,

@@ -8,8 +8,15 @@ export function contactsHandlers(s: Services): HandlersFor<'contacts'> {
   return {
     'contacts:import': (input) => {
       const defaultCountry = input.defaultCountry ?? s.settings.general().defaultCountry;
-      const summary = importCsv(s.store, { fileName: input.fileName, content: input.content, defaultCountry }, (rowsRead) =>
-        s.events.throttled(`import:${input.fileName}`, 'import:progress', { fileName: input.fileName, rowsRead, done: false }),
+      const summary = importCsv(
+        s.store,
+        { fileName: input.fileName, content: input.content, defaultCountry },
+        (rowsRead) =>
+          s.events.throttled(`import:${input.fileName}`, 'import:progress', {
+            fileName: input.fileName,
+            rowsRead,
+            done: false,
+          }),
       );
       s.events.emit('import:progress', { fileName: input.fileName, rowsRead: summary.rows, done: true });
       return summary;

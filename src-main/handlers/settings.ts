@@ -24,7 +24,8 @@ export function settingsHandlers(s: Services): HandlersFor<'settings'> {
           throughputLevel: info.throughputLevel,
         };
       } catch (e) {
-        if (e instanceof CloudApiError) throw new AppError('remote_error', e.classified.userMessage, e.classified);
+        if (e instanceof CloudApiError)
+          throw new AppError('remote_error', e.classified.userMessage, e.classified);
         throw e;
       }
     },

@@ -13,7 +13,8 @@ export function templatesHandlers(s: Services): HandlersFor<'templates'> {
       try {
         return storeTemplates(s.store, await client.listTemplates());
       } catch (e) {
-        if (e instanceof CloudApiError) throw new AppError('remote_error', e.classified.userMessage, e.classified);
+        if (e instanceof CloudApiError)
+          throw new AppError('remote_error', e.classified.userMessage, e.classified);
         throw e;
       }
     },

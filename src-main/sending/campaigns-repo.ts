@@ -1,5 +1,14 @@
 import { desc, eq } from 'drizzle-orm';
-import { AppError, type CampaignDraft, type CampaignStatus, type CampaignSummary, type Channel, type ChannelMode, OutboxState, type StateCounts } from '../contract';
+import {
+  AppError,
+  type CampaignDraft,
+  type CampaignStatus,
+  type CampaignSummary,
+  type Channel,
+  type ChannelMode,
+  OutboxState,
+  type StateCounts,
+} from '../contract';
 import type { Store } from '../store/db';
 import { campaigns } from '../store/schema';
 
@@ -20,20 +29,36 @@ export interface CampaignRecord {
 export function getCampaign(store: Store, id: number): CampaignRecord {
   const row = store.db.select().from(campaigns).where(eq(campaigns.id, id)).get();
   if (!row) throw new AppError('not_found', `Campaign ${id} does not exist.`);
-  return { ...row, channelMode: row.channelMode as ChannelMode, status: row.status as CampaignStatus, draft: row.draft as CampaignDraft };
+  return {
+    ...row,
+    channelMode: row.channelMode as ChannelMode,
+    status: row.status as CampaignStatus,
+    draft: row.draft as CampaignDraft,
+  };
 }
 
 /** Inserts a draft campaign and returns its id. */
 export function insertCampaign(store: Store, draft: CampaignDraft): number {
   return store.db
     .insert(campaigns)
-    .values({ name: draft.name, channelMode: draft.channelMode, draft, status: 'draft', createdAt: Date.now() })
+    .values({
+      name: draft.name,
+      channelMode: draft.channelMode,
+      draft,
+      status: 'draft',
+      createdAt: Date.now(),
+    })
     .returning({ id: campaigns.id })
     .get().id;
 }
 
 /** Sets status (and reason); stamps startedAt on first run and finishedAt on a final status. */
-export function setCampaignStatus(store: Store, id: number, status: CampaignStatus, reason: string | null = null): void {
+export function setCampaignStatus(
+  store: Store,
+  id: number,
+  status: CampaignStatus,
+  reason: string | null = null,
+): void {
   const now = Date.now();
   const final = status === 'completed' || status === 'cancelled' || status === 'stopped';
   store.sqlite
@@ -66,7 +91,9 @@ export function listCampaigns(store: Store): CampaignSummary[] {
   const totals = new Map(
     (
       store.sqlite
-        .prepare(`SELECT campaign_id AS id, COUNT(*) AS total, SUM(state IN ${FINAL_SQL}) AS done FROM outbox GROUP BY campaign_id`)
+        .prepare(
+          `SELECT campaign_id AS id, COUNT(*) AS total, SUM(state IN ${FINAL_SQL}) AS done FROM outbox GROUP BY campaign_id`,
+        )
         .all() as { id: number; total: number; done: number }[]
     ).map((r) => [r.id, r]),
   );

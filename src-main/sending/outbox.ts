@@ -13,11 +13,16 @@ interface AudienceRow {
 }
 
 /** Channels a mode sends on first; the fallback email of `whatsapp_then_email` is enqueued later. */
-function plan(mode: ChannelMode, c: AudienceRow): { channel: Channel; address: string | null; state: OutboxState; skipReason: string | null }[] {
+function plan(
+  mode: ChannelMode,
+  c: AudienceRow,
+): { channel: Channel; address: string | null; state: OutboxState; skipReason: string | null }[] {
   const email = { channel: 'email' as const, address: c.email };
   const wa = { channel: 'whatsapp' as const, address: c.phone };
   const row = (r: { channel: Channel; address: string | null }, missing: string) =>
-    r.address ? { ...r, state: 'queued' as const, skipReason: null } : { ...r, state: 'skipped' as const, skipReason: missing };
+    r.address
+      ? { ...r, state: 'queued' as const, skipReason: null }
+      : { ...r, state: 'skipped' as const, skipReason: missing };
   switch (mode) {
     case 'email':
       return [row(email, 'No email address')];
@@ -38,7 +43,12 @@ function plan(mode: ChannelMode, c: AudienceRow): { channel: Channel; address: s
  * `skipped` with its reason. Idempotent: rows that exist are left alone (unique index). Returns the
  * number of rows in the outbox afterwards.
  */
-export function materialiseOutbox(store: Store, campaignId: number, mode: ChannelMode, audience: Audience): number {
+export function materialiseOutbox(
+  store: Store,
+  campaignId: number,
+  mode: ChannelMode,
+  audience: Audience,
+): number {
   const { sqlite } = store;
   const where = audience.importId !== undefined ? 'AND import_id = @importId' : '';
   const page = sqlite.prepare(
@@ -55,11 +65,16 @@ export function materialiseOutbox(store: Store, campaignId: number, mode: Channe
       const rows = page.all({ after, importId: audience.importId }) as AudienceRow[];
       if (rows.length === 0) break;
       for (const c of rows) {
-        for (const r of plan(mode, c)) insert.run(campaignId, c.id, r.channel, r.address, r.state, r.skipReason, now);
+        for (const r of plan(mode, c))
+          insert.run(campaignId, c.id, r.channel, r.address, r.state, r.skipReason, now);
       }
       after = rows[rows.length - 1]!.id;
     }
-    return (sqlite.prepare('SELECT COUNT(*) AS n FROM outbox WHERE campaign_id = ?').get(campaignId) as { n: number }).n;
+    return (
+      sqlite.prepare('SELECT COUNT(*) AS n FROM outbox WHERE campaign_id = ?').get(campaignId) as {
+        n: number;
+      }
+    ).n;
   });
   return run.immediate();
 }

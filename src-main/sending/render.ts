@@ -36,7 +36,9 @@ export interface RenderedMessage {
 function compileOrThrow(source: string, what: string): CompiledTemplate {
   const compiled = compileTemplate(source);
   if (compiled instanceof TemplateSyntaxError) {
-    throw new AppError('invalid_input', `${what}: ${compiled.message}`, [{ path: what, message: compiled.message }]);
+    throw new AppError('invalid_input', `${what}: ${compiled.message}`, [
+      { path: what, message: compiled.message },
+    ]);
   }
   return compiled;
 }
@@ -47,21 +49,33 @@ function compileOrThrow(source: string, what: string): CompiledTemplate {
  */
 export function prepareCampaign(draft: CampaignDraft, template: WhatsAppTemplate | null): PreparedCampaign {
   const email = draft.email
-    ? { subject: compileOrThrow(draft.email.subject, 'email.subject'), html: compileOrThrow(draft.email.html, 'email.html') }
+    ? {
+        subject: compileOrThrow(draft.email.subject, 'email.subject'),
+        html: compileOrThrow(draft.email.html, 'email.html'),
+      }
     : null;
   let whatsapp: PreparedCampaign['whatsapp'] = null;
   if (draft.whatsapp) {
-    if (!template) throw new AppError('not_found', 'The chosen WhatsApp template no longer exists: sync templates and pick it again.');
+    if (!template)
+      throw new AppError(
+        'not_found',
+        'The chosen WhatsApp template no longer exists: sync templates and pick it again.',
+      );
     if (template.status !== 'APPROVED') {
-      throw new AppError('invalid_input', `The template "${template.name}" (${template.language}) is ${template.status}: only APPROVED templates can be sent.`);
+      throw new AppError(
+        'invalid_input',
+        `The template "${template.name}" (${template.language}) is ${template.status}: only APPROVED templates can be sent.`,
+      );
     }
     const params = new Map<string, CompiledTemplate>();
     for (const p of template.placeholders) {
       const source = draft.whatsapp.parameters[p.key];
       if (source === undefined || source.trim() === '') {
-        throw new AppError('invalid_input', `Map the template placeholder {{${p.name}}} (${p.component}) to a contact field or a text.`, [
-          { path: `whatsapp.parameters.${p.key}`, message: 'Required' },
-        ]);
+        throw new AppError(
+          'invalid_input',
+          `Map the template placeholder {{${p.name}}} (${p.component}) to a contact field or a text.`,
+          [{ path: `whatsapp.parameters.${p.key}`, message: 'Required' }],
+        );
       }
       params.set(p.key, compileOrThrow(source, `whatsapp.parameters.${p.key}`));
     }
@@ -86,7 +100,9 @@ export function renderForContact(prepared: PreparedCampaign, contact: RenderCont
   };
   const email = prepared.email
     ? {
-        subject: render(prepared.email.subject, false, 'Email subject').replace(/[\r\n]+/g, ' ').trim(),
+        subject: render(prepared.email.subject, false, 'Email subject')
+          .replace(/[\r\n]+/g, ' ')
+          .trim(),
         html: render(prepared.email.html, true, 'Email body'),
       }
     : null;
@@ -117,9 +133,15 @@ export function previewForContact(prepared: PreparedCampaign, contact: RenderCon
   const r = renderForContact(prepared, contact);
   const mode = prepared.draft.channelMode;
   const problems = [...r.problems];
-  const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email || contact.phone || `#${contact.id}`;
-  if (mode !== 'whatsapp' && !contact.email && mode !== 'whatsapp_then_email') problems.push('No email address: the email will be skipped.');
-  if (mode !== 'email' && !contact.phone) problems.push('No phone number: the WhatsApp message will be skipped.');
+  const name =
+    [contact.firstName, contact.lastName].filter(Boolean).join(' ') ||
+    contact.email ||
+    contact.phone ||
+    `#${contact.id}`;
+  if (mode !== 'whatsapp' && !contact.email && mode !== 'whatsapp_then_email')
+    problems.push('No email address: the email will be skipped.');
+  if (mode !== 'email' && !contact.phone)
+    problems.push('No phone number: the WhatsApp message will be skipped.');
   const t = prepared.whatsapp?.template;
   return {
     contactId: contact.id,

@@ -45,7 +45,10 @@ export class CampaignRun {
     private readonly senders: CampaignSenders,
     private readonly onFlush: () => void,
   ) {
-    this.buckets = { email: new TokenBucket(senders.ratePerSec.email), whatsapp: new TokenBucket(senders.ratePerSec.whatsapp) };
+    this.buckets = {
+      email: new TokenBucket(senders.ratePerSec.email),
+      whatsapp: new TokenBucket(senders.ratePerSec.whatsapp),
+    };
     this.markSending = store.sqlite.prepare(
       "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'queued'",
     );
@@ -151,7 +154,18 @@ export class CampaignRun {
 
   private async refill(channel: Channel): Promise<void> {
     this.flush(); // so rows just retried or enqueued by a fallback are visible
-    type Raw = { id: number; channel: Channel; address: string; attempts: number; cid: number; first_name: string | null; last_name: string | null; email: string | null; phone: string | null; attributes: string };
+    type Raw = {
+      id: number;
+      channel: Channel;
+      address: string;
+      attempts: number;
+      cid: number;
+      first_name: string | null;
+      last_name: string | null;
+      email: string | null;
+      phone: string | null;
+      attributes: string;
+    };
     const rows = this.claim.all(this.campaignId, channel, Date.now(), REFILL_BATCH) as Raw[];
     for (const r of rows) {
       if (this.inFlight.has(r.id)) continue;
@@ -160,7 +174,14 @@ export class CampaignRun {
         channel: r.channel,
         address: r.address,
         attempts: r.attempts,
-        contact: { id: r.cid, firstName: r.first_name, lastName: r.last_name, email: r.email, phone: r.phone, attributes: JSON.parse(r.attributes) as Record<string, string> },
+        contact: {
+          id: r.cid,
+          firstName: r.first_name,
+          lastName: r.last_name,
+          email: r.email,
+          phone: r.phone,
+          attributes: JSON.parse(r.attributes) as Record<string, string>,
+        },
       });
     }
   }
@@ -168,7 +189,8 @@ export class CampaignRun {
   private hasWork(channel: Channel): boolean {
     if (this.inFlight.size > 0 || this.results.length > 0) return true;
     // WhatsApp failures may still enqueue fallback emails.
-    if (channel === 'email' && this.mode === 'whatsapp_then_email' && this.activeWorkers.whatsapp > 0) return true;
+    if (channel === 'email' && this.mode === 'whatsapp_then_email' && this.activeWorkers.whatsapp > 0)
+      return true;
     const q = this.store.sqlite
       .prepare("SELECT 1 FROM outbox WHERE campaign_id = ? AND channel = ? AND state = 'queued' LIMIT 1")
       .get(this.campaignId, channel);
@@ -181,10 +203,18 @@ export class CampaignRun {
     const batch = this.results;
     this.results = [];
     const db = this.store.sqlite;
-    const sent = db.prepare("UPDATE outbox SET state = 'sent', provider_message_id = ?, error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ?");
-    const failed = db.prepare("UPDATE outbox SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?");
-    const unknown = db.prepare("UPDATE outbox SET state = 'unknown', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?");
-    const retry = db.prepare("UPDATE outbox SET state = 'queued', next_attempt_at = ?, attempts = attempts - ?, error_code = ?, error_message = ?, updated_at = ? WHERE id = ?");
+    const sent = db.prepare(
+      "UPDATE outbox SET state = 'sent', provider_message_id = ?, error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ?",
+    );
+    const failed = db.prepare(
+      "UPDATE outbox SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?",
+    );
+    const unknown = db.prepare(
+      "UPDATE outbox SET state = 'unknown', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?",
+    );
+    const retry = db.prepare(
+      "UPDATE outbox SET state = 'queued', next_attempt_at = ?, attempts = attempts - ?, error_code = ?, error_message = ?, updated_at = ? WHERE id = ?",
+    );
     const fallback = db.prepare(
       "INSERT OR IGNORE INTO outbox (campaign_id, contact_id, channel, address, state, updated_at) VALUES (?, ?, 'email', ?, 'queued', ?)",
     );
@@ -192,12 +222,24 @@ export class CampaignRun {
       const now = Date.now();
       for (const { row, outcome: o } of batch) {
         if (o.ok) sent.run(o.providerMessageId, now, row.id);
-        else if (o.ambiguous) unknown.run(o.code, `${o.message} It may have been delivered: resend or mark as sent from the report.`, now, row.id);
+        else if (o.ambiguous)
+          unknown.run(
+            o.code,
+            `${o.message} It may have been delivered: resend or mark as sent from the report.`,
+            now,
+            row.id,
+          );
         else if (o.action === 'PAUSE') retry.run(now, 1, o.code, o.message, now, row.id);
-        else if (o.action === 'RETRY' && row.attempts < MAX_ATTEMPTS) retry.run(now + backoffMs(row.attempts), 0, o.code, o.message, now, row.id);
+        else if (o.action === 'RETRY' && row.attempts < MAX_ATTEMPTS)
+          retry.run(now + backoffMs(row.attempts), 0, o.code, o.message, now, row.id);
         else {
           failed.run(o.code, o.message, now, row.id);
-          if (this.mode === 'whatsapp_then_email' && row.channel === 'whatsapp' && o.action === 'FAIL' && row.contact.email) {
+          if (
+            this.mode === 'whatsapp_then_email' &&
+            row.channel === 'whatsapp' &&
+            o.action === 'FAIL' &&
+            row.contact.email
+          ) {
             fallback.run(this.campaignId, row.contact.id, row.contact.email, now);
           }
         }

@@ -39,7 +39,9 @@ export class CampaignRunner {
    */
   recover(): number {
     const unknown = markInFlightUnknown(this.deps.store);
-    const running = this.deps.store.sqlite.prepare("SELECT id FROM campaigns WHERE status = 'running'").all() as { id: number }[];
+    const running = this.deps.store.sqlite
+      .prepare("SELECT id FROM campaigns WHERE status = 'running'")
+      .all() as { id: number }[];
     for (const { id } of running) this.launch(getCampaign(this.deps.store, id));
     return unknown;
   }
@@ -47,7 +49,8 @@ export class CampaignRunner {
   /** Materialises the outbox (first start) and starts sending. */
   async start(campaignId: number): Promise<CampaignProgress> {
     const campaign = getCampaign(this.deps.store, campaignId);
-    if (campaign.status !== 'draft') throw new AppError('conflict', `The campaign is already ${campaign.status}.`);
+    if (campaign.status !== 'draft')
+      throw new AppError('conflict', `The campaign is already ${campaign.status}.`);
     this.deps.prepare(campaign); // refuse before writing anything
     materialiseOutbox(this.deps.store, campaignId, campaign.channelMode, campaign.draft.audience);
     setCampaignStatus(this.deps.store, campaignId, 'running');
@@ -57,7 +60,8 @@ export class CampaignRunner {
 
   async resume(campaignId: number): Promise<CampaignProgress> {
     const campaign = getCampaign(this.deps.store, campaignId);
-    if (campaign.status !== 'paused') throw new AppError('conflict', `Only a paused campaign can resume; this one is ${campaign.status}.`);
+    if (campaign.status !== 'paused')
+      throw new AppError('conflict', `Only a paused campaign can resume; this one is ${campaign.status}.`);
     setCampaignStatus(this.deps.store, campaignId, 'running');
     this.launch(getCampaign(this.deps.store, campaignId));
     return this.progress(campaignId);
@@ -68,13 +72,22 @@ export class CampaignRunner {
   }
 
   async cancel(campaignId: number): Promise<CampaignProgress> {
-    return this.halt(campaignId, 'cancelled', 'Cancelled by you. Messages not yet sent stay queued and will not be sent.');
+    return this.halt(
+      campaignId,
+      'cancelled',
+      'Cancelled by you. Messages not yet sent stay queued and will not be sent.',
+    );
   }
 
-  private async halt(campaignId: number, status: 'paused' | 'cancelled', reason: string): Promise<CampaignProgress> {
+  private async halt(
+    campaignId: number,
+    status: 'paused' | 'cancelled',
+    reason: string,
+  ): Promise<CampaignProgress> {
     const campaign = getCampaign(this.deps.store, campaignId);
     const allowed = status === 'paused' ? ['running'] : ['running', 'paused', 'draft'];
-    if (!allowed.includes(campaign.status)) throw new AppError('conflict', `The campaign is ${campaign.status}.`);
+    if (!allowed.includes(campaign.status))
+      throw new AppError('conflict', `The campaign is ${campaign.status}.`);
     setCampaignStatus(this.deps.store, campaignId, status, reason);
     const active = this.runs.get(campaignId);
     if (active) {
@@ -114,7 +127,12 @@ export class CampaignRunner {
       total,
       done,
       ratePerSec: rate,
-      etaMs: c.status === 'running' && rate > 0 ? Math.round((remaining / rate) * 1000) : remaining === 0 ? 0 : null,
+      etaMs:
+        c.status === 'running' && rate > 0
+          ? Math.round((remaining / rate) * 1000)
+          : remaining === 0
+            ? 0
+            : null,
       at: Date.now(),
     };
   }
@@ -131,7 +149,12 @@ export class CampaignRunner {
     if (this.closing || this.runs.has(campaign.id)) return;
     const done = this.drive(campaign).catch((e: unknown) => {
       this.deps.log?.(`campaign ${campaign.id} failed`, e);
-      setCampaignStatus(this.deps.store, campaign.id, 'paused', `Sending stopped on an unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+      setCampaignStatus(
+        this.deps.store,
+        campaign.id,
+        'paused',
+        `Sending stopped on an unexpected error: ${e instanceof Error ? e.message : String(e)}`,
+      );
     });
     const entry: { run: CampaignRun | null; done: Promise<void> } = { run: null, done };
     this.runs.set(campaign.id, entry);
@@ -150,18 +173,36 @@ export class CampaignRunner {
       senders = await this.deps.openSenders(campaign);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      setCampaignStatus(this.deps.store, campaign.id, e.code === 'not_configured' ? 'paused' : 'stopped', e.message);
+      setCampaignStatus(
+        this.deps.store,
+        campaign.id,
+        e.code === 'not_configured' ? 'paused' : 'stopped',
+        e.message,
+      );
       return;
     }
     try {
       for (;;) {
         if (this.closing || getCampaign(this.deps.store, campaign.id).status !== 'running') return; // paused, cancelled or quitting
-        const run = new CampaignRun(this.deps.store, campaign.id, campaign.channelMode, prepared, senders, () => this.emit(campaign.id));
+        const run = new CampaignRun(
+          this.deps.store,
+          campaign.id,
+          campaign.channelMode,
+          prepared,
+          senders,
+          () => this.emit(campaign.id),
+        );
         this.runs.get(campaign.id)!.run = run;
         this.emit(campaign.id, true);
         const stop = await run.run();
         if (stop) {
-          if (stop.kind === 'pause' || stop.kind === 'stopped') setCampaignStatus(this.deps.store, campaign.id, stop.kind === 'pause' ? 'paused' : 'stopped', stop.reason);
+          if (stop.kind === 'pause' || stop.kind === 'stopped')
+            setCampaignStatus(
+              this.deps.store,
+              campaign.id,
+              stop.kind === 'pause' ? 'paused' : 'stopped',
+              stop.reason,
+            );
           return;
         }
         const left = this.deps.store.sqlite

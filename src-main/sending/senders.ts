@@ -38,11 +38,20 @@ export async function openSenders(
   if (mode !== 'whatsapp') {
     const smtp = await settings.smtpConfig();
     const { password, ...plain } = smtp;
-    const channel = createSmtpChannel(plain, password, { poolSize: opts.smtpPoolSize ?? 3, allowSelfSigned: opts.allowSelfSignedSmtp });
+    const channel = createSmtpChannel(plain, password, {
+      poolSize: opts.smtpPoolSize ?? 3,
+      allowSelfSigned: opts.allowSelfSignedSmtp,
+    });
     closers.push(() => channel.close());
     const from = { name: smtp.fromName, address: smtp.fromAddress };
     const send: ChannelSender = async (row, message) => {
-      if (!message.email) return { ok: false, action: 'TEMPLATE', code: 'no_email_content', message: 'The campaign has no email content.' };
+      if (!message.email)
+        return {
+          ok: false,
+          action: 'TEMPLATE',
+          code: 'no_email_content',
+          message: 'The campaign has no email content.',
+        };
       const name = [row.contact.firstName, row.contact.lastName].filter(Boolean).join(' ');
       const mail = composeEmail({
         outboxId: row.id,
@@ -53,7 +62,9 @@ export async function openSenders(
         listUnsubscribe: { mailto: `mailto:${smtp.fromAddress}?subject=unsubscribe` },
       });
       const r = await channel.send(mail);
-      return r.ok ? { ok: true, providerMessageId: r.messageId } : { ok: false, action: r.error.action, code: r.error.code, message: r.error.message };
+      return r.ok
+        ? { ok: true, providerMessageId: r.messageId }
+        : { ok: false, action: r.error.action, code: r.error.code, message: r.error.message };
     };
     senders.email = send;
   }
@@ -94,7 +105,10 @@ export async function openSenders(
 
   return {
     senders,
-    ratePerSec: { email: opts.emailRatePerSec ?? EMAIL_DEFAULT_MPS, whatsapp: opts.whatsappRatePerSec ?? WHATSAPP_DEFAULT_MPS },
+    ratePerSec: {
+      email: opts.emailRatePerSec ?? EMAIL_DEFAULT_MPS,
+      whatsapp: opts.whatsappRatePerSec ?? WHATSAPP_DEFAULT_MPS,
+    },
     concurrency: { email: opts.smtpPoolSize ?? 3, whatsapp: opts.whatsappConcurrency ?? 16 },
     close: () => closers.forEach((c) => c()),
   };

@@ -11,7 +11,14 @@ export type FailureAction = 'RETRY' | 'PAUSE' | 'TEMPLATE' | 'FAIL';
  */
 export type SendOutcome =
   | { ok: true; providerMessageId: string }
-  | { ok: false; action: FailureAction; code: string; message: string; throttled?: boolean; ambiguous?: boolean };
+  | {
+      ok: false;
+      action: FailureAction;
+      code: string;
+      message: string;
+      throttled?: boolean;
+      ambiguous?: boolean;
+    };
 
 /** An outbox row claimed for sending, with the contact data rendering needs. */
 export interface ClaimedRow {

@@ -15,8 +15,20 @@ type SmtpPlain = Omit<SmtpSettingsInput, 'password'>;
 
 const DEFAULTS = {
   general: { defaultCountry: 'GB' } satisfies GeneralSettingsInput,
-  whatsapp: { phoneNumberId: '', wabaId: '', graphVersion: 'v24.0', baseUrl: 'https://graph.facebook.com' } satisfies WhatsAppPlain,
-  smtp: { host: '', port: 587, security: 'starttls', user: '', fromName: '', fromAddress: '' } satisfies SmtpPlain,
+  whatsapp: {
+    phoneNumberId: '',
+    wabaId: '',
+    graphVersion: 'v24.0',
+    baseUrl: 'https://graph.facebook.com',
+  } satisfies WhatsAppPlain,
+  smtp: {
+    host: '',
+    port: 587,
+    security: 'starttls',
+    user: '',
+    fromName: '',
+    fromAddress: '',
+  } satisfies SmtpPlain,
 };
 type Section = keyof typeof DEFAULTS;
 
@@ -105,7 +117,10 @@ export class SettingsService {
       !accessToken && 'access token',
     ].filter(Boolean);
     if (missing.length > 0 || !accessToken) {
-      throw new AppError('not_configured', `WhatsApp is not set up: add the ${missing.join(', ')} in Settings → WhatsApp.`);
+      throw new AppError(
+        'not_configured',
+        `WhatsApp is not set up: add the ${missing.join(', ')} in Settings → WhatsApp.`,
+      );
     }
     return { ...plain, accessToken };
   }
@@ -115,7 +130,10 @@ export class SettingsService {
     const plain = this.read('smtp');
     const missing = [!plain.host && 'server host', !plain.fromAddress && 'from address'].filter(Boolean);
     if (missing.length > 0) {
-      throw new AppError('not_configured', `Email is not set up: add the ${missing.join(', ')} in Settings → Email.`);
+      throw new AppError(
+        'not_configured',
+        `Email is not set up: add the ${missing.join(', ')} in Settings → Email.`,
+      );
     }
     return { ...plain, password: plain.user ? await this.credentials.get('smtp.password') : null };
   }

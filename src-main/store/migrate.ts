@@ -36,7 +36,8 @@ export function runMigrations(store: Store, migrationsDir: string): void {
     const row = store.sqlite.prepare('SELECT MAX(created_at) AS latest FROM __drizzle_migrations').get() as {
       latest: number | null;
     };
-    if (row.latest !== null && Number(row.latest) > known) throw new DatabaseTooNewError(Number(row.latest), known);
+    if (row.latest !== null && Number(row.latest) > known)
+      throw new DatabaseTooNewError(Number(row.latest), known);
   }
   migrate(store.db, { migrationsFolder: migrationsDir });
 }

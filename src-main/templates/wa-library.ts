@@ -73,7 +73,12 @@ export function listTemplates(store: Store): WhatsAppTemplate[] {
     .all()
     .filter((r) => r.status !== 'DELETED')
     .map(toTemplate)
-    .sort((a, b) => Number(b.status === 'APPROVED') - Number(a.status === 'APPROVED') || a.name.localeCompare(b.name) || a.language.localeCompare(b.language));
+    .sort(
+      (a, b) =>
+        Number(b.status === 'APPROVED') - Number(a.status === 'APPROVED') ||
+        a.name.localeCompare(b.name) ||
+        a.language.localeCompare(b.language),
+    );
 }
 
 /** One local template by id, or null. */

@@ -9,14 +9,19 @@ import {
 } from '../contract';
 
 /** One handler per request channel, receiving the parsed input. */
-export type Handlers = { [C in RequestChannel]: (input: ParsedInput<C>) => Promise<RequestOutput<C>> | RequestOutput<C> };
+export type Handlers = {
+  [C in RequestChannel]: (input: ParsedInput<C>) => Promise<RequestOutput<C>> | RequestOutput<C>;
+};
 
 /** Called with errors that are not AppErrors (bugs, I/O failures) so they reach the log. */
 export type InternalErrorSink = (channel: string, error: unknown) => void;
 
 /** Formats zod issues as `field.path: message` lines, naming the field the user must fix. */
 export function describeIssues(channel: string, error: z.ZodError): AppError {
-  const details = error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+  const details = error.issues.map((i) => ({
+    path: i.path.map(String).join('.') || '(input)',
+    message: i.message,
+  }));
   const message = `${channel}: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`;
   return new AppError('invalid_input', message, details);
 }
@@ -41,7 +46,13 @@ export function createDispatcher(handlers: Handlers, onInternalError: InternalEr
       return { ok: true, value: await handler(parsed.data) };
     } catch (e) {
       if (e instanceof AppError) {
-        return { ok: false, error: e.details === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, details: e.details } };
+        return {
+          ok: false,
+          error:
+            e.details === undefined
+              ? { code: e.code, message: e.message }
+              : { code: e.code, message: e.message, details: e.details },
+        };
       }
       onInternalError(c, e);
       return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };

@@ -23,7 +23,12 @@ export class EventBus {
   }
 
   /** Emits now if the key has been quiet for `minIntervalMs`, else once at the end of the interval. */
-  throttled<E extends EventName>(key: string, event: E, payload: EventPayloads[E], minIntervalMs = 100): void {
+  throttled<E extends EventName>(
+    key: string,
+    event: E,
+    payload: EventPayloads[E],
+    minIntervalMs = 100,
+  ): void {
     const emit = () => {
       this.pending.delete(key);
       this.lastAt.set(key, Date.now());

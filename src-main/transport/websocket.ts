@@ -82,7 +82,12 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
     try {
       frame = InvokeFrame.parse(JSON.parse(text));
     } catch {
-      ws.send(JSON.stringify({ type: 'error', message: 'Malformed frame: expected {type:"invoke", id, channel, input}.' }));
+      ws.send(
+        JSON.stringify({
+          type: 'error',
+          message: 'Malformed frame: expected {type:"invoke", id, channel, input}.',
+        }),
+      );
       return;
     }
     const result = await opts.dispatch(frame.channel, frame.input);

@@ -16,12 +16,22 @@ export interface HeraldProcess {
  * Spawns `node out/main/headless.js` on a fresh data folder (or `dataDir`) with its own keychain
  * service name, and resolves once it prints its URL. Rejects with its output if it exits first.
  */
-export async function startHerald(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<HeraldProcess> {
+export async function startHerald(
+  opts: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<HeraldProcess> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'herald-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['out/main/headless.js', '--data-dir', dataDir, '--port', '0'], {
-    env: { ...process.env, HERALD_KEYCHAIN_SERVICE: `Herald-e2e-${process.pid}-${Date.now()}`, ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['out/main/headless.js', '--data-dir', dataDir, '--port', '0'],
+    {
+      env: {
+        ...process.env,
+        HERALD_KEYCHAIN_SERVICE: `Herald-e2e-${process.pid}-${Date.now()}`,
+        ...opts.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const output: string[] = [];
   child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
   const url = await new Promise<string>((resolve, reject) => {

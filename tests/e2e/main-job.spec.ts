@@ -14,7 +14,12 @@ let sink: SmtpSink;
 let herald: HeraldProcess;
 
 test.beforeAll(async () => {
-  fake = await startFakeCloudApi({ accessToken: TOKEN, phoneNumberId: PHONE_NUMBER_ID, wabaId: WABA_ID, templates: DEFAULT_TEMPLATES });
+  fake = await startFakeCloudApi({
+    accessToken: TOKEN,
+    phoneNumberId: PHONE_NUMBER_ID,
+    wabaId: WABA_ID,
+    templates: DEFAULT_TEMPLATES,
+  });
   sink = await startSmtpSink();
   herald = await startHerald();
 });
@@ -26,7 +31,9 @@ test.afterAll(async () => {
 
 /** Contacts of tests/fixtures/contacts.csv that have an email, and that have a phone (header skipped). */
 function fixtureContacts() {
-  const lines = readFileSync('tests/fixtures/contacts.csv', 'utf8').split(/\r?\n/).filter((l) => l && !l.startsWith('#'));
+  const lines = readFileSync('tests/fixtures/contacts.csv', 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l && !l.startsWith('#'));
   return lines.slice(1);
 }
 
@@ -73,7 +80,9 @@ test('import → compose → send on both channels → every recipient final', a
   await page.getByTestId('templates-sync').click();
   const select = page.getByTestId('template-select');
   await expect(select.locator('option', { hasText: 'order_confirmation' }).first()).toBeAttached();
-  const optionValue = await select.locator('option', { hasText: /order_confirmation.*en_US/ }).getAttribute('value');
+  const optionValue = await select
+    .locator('option', { hasText: /order_confirmation.*en_US/ })
+    .getAttribute('value');
   await select.selectOption(optionValue!);
   await page.getByTestId('param-body.1').fill('{{ first_name | default: "there" }}');
   await page.getByTestId('param-body.2').fill('SKB-1001');
@@ -99,7 +108,9 @@ test('import → compose → send on both channels → every recipient final', a
   for (const m of fake.received) expect(m.templateName).toBe('order_confirmation');
   const rows = page.getByTestId('recipients-table').locator('tbody tr');
   await expect(rows.first()).toBeVisible();
-  await expect(page.getByTestId('recipients-table').locator('tr[data-state="queued"], tr[data-state="sending"]')).toHaveCount(0);
+  await expect(
+    page.getByTestId('recipients-table').locator('tr[data-state="queued"], tr[data-state="sending"]'),
+  ).toHaveCount(0);
   await page.screenshot({ path: 'resources/screenshot-campaign.png', fullPage: false });
 });
 

@@ -35,25 +35,67 @@ function until(pred: (p: CampaignProgress) => boolean, campaignId: number): Prom
   });
 }
 
-async function boot(outcomes: Record<string, number> = {}, credentials = new MemoryCredentialStore()): Promise<void> {
-  fake = await startFakeCloudApi({ accessToken: TOKEN, phoneNumberId: '106540352242922', wabaId: '102290129340398', templates: DEFAULT_TEMPLATES, outcomes });
+async function boot(
+  outcomes: Record<string, number> = {},
+  credentials = new MemoryCredentialStore(),
+): Promise<void> {
+  fake = await startFakeCloudApi({
+    accessToken: TOKEN,
+    phoneNumberId: '106540352242922',
+    wabaId: '102290129340398',
+    templates: DEFAULT_TEMPLATES,
+    outcomes,
+  });
   sink = await startSmtpSink();
-  app = await createApp({ dataDir: dir, migrationsDir: 'migrations', credentials, mode: 'browser', version: 'test', senderOptions: { whatsappRatePerSec: 1000, emailRatePerSec: 1000 } });
-  await call('settings:saveWhatsApp', { phoneNumberId: '106540352242922', wabaId: '102290129340398', graphVersion: 'v24.0', baseUrl: fake.url, accessToken: TOKEN });
-  await call('settings:saveSmtp', { host: '127.0.0.1', port: sink.port, security: 'none', user: '', fromName: 'Herald Test', fromAddress: 'news@example.com' });
-  await call('contacts:import', { fileName: 'contacts.csv', content: readFileSync('tests/fixtures/contacts.csv', 'utf8') });
+  app = await createApp({
+    dataDir: dir,
+    migrationsDir: 'migrations',
+    credentials,
+    mode: 'browser',
+    version: 'test',
+    senderOptions: { whatsappRatePerSec: 1000, emailRatePerSec: 1000 },
+  });
+  await call('settings:saveWhatsApp', {
+    phoneNumberId: '106540352242922',
+    wabaId: '102290129340398',
+    graphVersion: 'v24.0',
+    baseUrl: fake.url,
+    accessToken: TOKEN,
+  });
+  await call('settings:saveSmtp', {
+    host: '127.0.0.1',
+    port: sink.port,
+    security: 'none',
+    user: '',
+    fromName: 'Herald Test',
+    fromAddress: 'news@example.com',
+  });
+  await call('contacts:import', {
+    fileName: 'contacts.csv',
+    content: readFileSync('tests/fixtures/contacts.csv', 'utf8'),
+  });
   await call('templates:sync', {});
 }
 
 async function draft(channelMode: 'email' | 'whatsapp' | 'both' | 'whatsapp_then_email') {
-  const t = (await call('templates:list', {})).find((x) => x.name === 'order_confirmation' && x.language === 'en_US');
+  const t = (await call('templates:list', {})).find(
+    (x) => x.name === 'order_confirmation' && x.language === 'en_US',
+  );
   if (!t) throw new Error('template not synced');
-  const parameters = Object.fromEntries(t.placeholders.map((p) => [p.key, p.key === 'body.1' ? '{{ first_name | default: "there" }}' : 'SKB-{{ phone | slice: -4, 4 }}']));
+  const parameters = Object.fromEntries(
+    t.placeholders.map((p) => [
+      p.key,
+      p.key === 'body.1' ? '{{ first_name | default: "there" }}' : 'SKB-{{ phone | slice: -4, 4 }}',
+    ]),
+  );
   return {
     name: `Spring ${channelMode}`,
     channelMode,
     audience: {},
-    email: { subject: 'Hello {{ first_name | default: "there" }}', html: '<p>Dear {{ full_name }}, your code is <b>{{ email }}</b>.</p>' },
+    email: {
+      subject: 'Hello {{ first_name | default: "there" }}',
+      html: '<p>Dear {{ full_name }}, your code is <b>{{ email }}</b>.</p>',
+    },
     whatsapp: { templateId: t.id, parameters },
   };
 }
@@ -88,7 +130,9 @@ describe('a campaign on both channels', () => {
       expect(mail.subject).toBe(`Hello ${c.firstName ?? 'there'}`);
       expect(mail.html).toContain(c.email!);
     }
-    expect(fake.received.map((m) => `+${m.to.replace(/^\+/, '')}`).sort()).toEqual(withPhone.map((c) => c.phone).sort());
+    expect(fake.received.map((m) => `+${m.to.replace(/^\+/, '')}`).sort()).toEqual(
+      withPhone.map((c) => c.phone).sort(),
+    );
     const recipients = await call('campaigns:recipients', { campaignId: campaign.id, limit: 500 });
     const wa = recipients.rows.filter((r) => r.channel === 'whatsapp' && r.state === 'sent');
     expect(wa.every((r) => r.providerMessageId?.startsWith('wamid.'))).toBe(true);
@@ -103,7 +147,13 @@ describe('WhatsApp first, email as fallback', () => {
     void content;
     // Find a contact that has both channels and make its number "not on WhatsApp" (131026).
     const probeDir = mkdtempSync(join(tmpdir(), 'herald-probe-'));
-    const probe = await createApp({ dataDir: probeDir, migrationsDir: 'migrations', credentials: new MemoryCredentialStore(), mode: 'browser', version: 't' });
+    const probe = await createApp({
+      dataDir: probeDir,
+      migrationsDir: 'migrations',
+      credentials: new MemoryCredentialStore(),
+      mode: 'browser',
+      version: 't',
+    });
     await probe.dispatch('contacts:import', { fileName: 'c.csv', content });
     const listed = await probe.dispatch('contacts:list', { limit: 500 });
     await probe.close();
@@ -122,7 +172,9 @@ describe('WhatsApp first, email as fallback', () => {
     const contacts = await call('contacts:list', { limit: 500 });
     const emailOnly = contacts.rows.filter((c) => c.email && !c.phone).map((c) => c.email);
     expect(sink.messages.map((m) => m.envelopeTo[0]).sort()).toEqual([target.email, ...emailOnly].sort());
-    const failed = (await call('campaigns:recipients', { campaignId: campaign.id, state: 'failed', limit: 10 })).rows[0]!;
+    const failed = (
+      await call('campaigns:recipients', { campaignId: campaign.id, state: 'failed', limit: 10 })
+    ).rows[0]!;
     expect(failed.errorCode).toBe('131026');
   });
 });
@@ -139,7 +191,13 @@ describe('faults', () => {
     expect(p.counts.whatsapp.sent).toBe(0);
     expect(p.counts.whatsapp.queued).toBeGreaterThan(0);
 
-    await call('settings:saveWhatsApp', { phoneNumberId: '106540352242922', wabaId: '102290129340398', graphVersion: 'v24.0', baseUrl: fake.url, accessToken: 'rotated-token' });
+    await call('settings:saveWhatsApp', {
+      phoneNumberId: '106540352242922',
+      wabaId: '102290129340398',
+      graphVersion: 'v24.0',
+      baseUrl: fake.url,
+      accessToken: 'rotated-token',
+    });
     const done = until((x) => x.status === 'completed', campaign.id);
     await call('campaigns:resume', { campaignId: campaign.id });
     const q = await done;
@@ -155,17 +213,36 @@ describe('faults', () => {
     const store = openStore(join(dir, 'herald.db'));
     store.sqlite.prepare("UPDATE campaigns SET status = 'running' WHERE id = ?").run(campaign.id);
     store.sqlite
-      .prepare("INSERT INTO outbox (campaign_id, contact_id, channel, address, state) SELECT ?, id, 'email', email, 'queued' FROM contacts WHERE email IS NOT NULL")
+      .prepare(
+        "INSERT INTO outbox (campaign_id, contact_id, channel, address, state) SELECT ?, id, 'email', email, 'queued' FROM contacts WHERE email IS NOT NULL",
+      )
       .run(campaign.id);
-    const inflight = store.sqlite.prepare("SELECT id, address FROM outbox WHERE campaign_id = ? ORDER BY id LIMIT 1").get(campaign.id) as { id: number; address: string };
+    const inflight = store.sqlite
+      .prepare('SELECT id, address FROM outbox WHERE campaign_id = ? ORDER BY id LIMIT 1')
+      .get(campaign.id) as { id: number; address: string };
     store.sqlite.prepare("UPDATE outbox SET state = 'sending', attempts = 1 WHERE id = ?").run(inflight.id);
-    const queued = (store.sqlite.prepare("SELECT COUNT(*) AS n FROM outbox WHERE campaign_id = ? AND state = 'queued'").get(campaign.id) as { n: number }).n;
+    const queued = (
+      store.sqlite
+        .prepare("SELECT COUNT(*) AS n FROM outbox WHERE campaign_id = ? AND state = 'queued'")
+        .get(campaign.id) as { n: number }
+    ).n;
     store.close();
 
-    app = await createApp({ dataDir: dir, migrationsDir: 'migrations', credentials: new MemoryCredentialStore(), mode: 'browser', version: 'test' });
+    app = await createApp({
+      dataDir: dir,
+      migrationsDir: 'migrations',
+      credentials: new MemoryCredentialStore(),
+      mode: 'browser',
+      version: 'test',
+    });
     // The restarted app has no SMTP password store entries but SMTP needs none here; wait for completion.
     const done = until((p) => p.status === 'completed', campaign.id);
-    const p = await Promise.race([done, call('campaigns:progress', { campaignId: campaign.id }).then((x) => (x.status === 'completed' ? x : done))]);
+    const p = await Promise.race([
+      done,
+      call('campaigns:progress', { campaignId: campaign.id }).then((x) =>
+        x.status === 'completed' ? x : done,
+      ),
+    ]);
     expect(p.counts.email.unknown).toBe(1);
     expect(p.counts.email.sent).toBe(queued);
     expect(sink.messages.map((m) => m.envelopeTo[0])).not.toContain(inflight.address);

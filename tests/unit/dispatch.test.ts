@@ -2,18 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/contract';
 import { type Handlers, createDispatcher } from '../../src-main/transport/dispatch';
 
-function dispatcherWith(overrides: Partial<Handlers>, onInternal: (c: string, e: unknown) => void = () => {}) {
+function dispatcherWith(
+  overrides: Partial<Handlers>,
+  onInternal: (c: string, e: unknown) => void = () => {},
+) {
   return createDispatcher(overrides as Handlers, onInternal);
 }
 
 describe('dispatch', () => {
   it('rejects an unknown channel', async () => {
     const r = await dispatcherWith({})('contacts:explode', {});
-    expect(r).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'No such request: contacts:explode' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'unknown_channel', message: 'No such request: contacts:explode' },
+    });
   });
 
   it('names the field of a malformed payload', async () => {
-    const r = await dispatcherWith({ 'contacts:list': () => ({ rows: [], total: 0, nextAfterId: null }) })('contacts:list', { limit: 'ten' });
+    const r = await dispatcherWith({ 'contacts:list': () => ({ rows: [], total: 0, nextAfterId: null }) })(
+      'contacts:list',
+      { limit: 'ten' },
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('invalid_input');
@@ -22,7 +31,12 @@ describe('dispatch', () => {
   });
 
   it('names nested fields and custom rules of a campaign draft', async () => {
-    const r = await dispatcherWith({})('campaigns:create', { name: 'x', channelMode: 'both', audience: {}, email: { subject: '', html: '<p>' } });
+    const r = await dispatcherWith({})('campaigns:create', {
+      name: 'x',
+      channelMode: 'both',
+      audience: {},
+      email: { subject: '', html: '<p>' },
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const paths = (r.error.details as { path: string }[]).map((d) => d.path);
@@ -37,7 +51,10 @@ describe('dispatch', () => {
         return { rows: [], total: 0, nextAfterId: null };
       },
     });
-    expect(await d('contacts:list', undefined)).toEqual({ ok: true, value: { rows: [], total: 0, nextAfterId: null } });
+    expect(await d('contacts:list', undefined)).toEqual({
+      ok: true,
+      value: { rows: [], total: 0, nextAfterId: null },
+    });
     expect(seen).toEqual({ limit: 100 });
   });
 
@@ -54,8 +71,14 @@ describe('dispatch', () => {
       },
       (_c, e) => logged.push(e),
     );
-    expect(await d('settings:get', {})).toEqual({ ok: false, error: { code: 'not_configured', message: 'Add the host.' } });
-    expect(await d('campaigns:list', {})).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
+    expect(await d('settings:get', {})).toEqual({
+      ok: false,
+      error: { code: 'not_configured', message: 'Add the host.' },
+    });
+    expect(await d('campaigns:list', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'boom' },
+    });
     expect(logged).toHaveLength(1);
   });
 

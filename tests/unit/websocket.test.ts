@@ -13,7 +13,9 @@ const events = new EventBus();
 beforeAll(async () => {
   const staticDir = mkdtempSync(join(tmpdir(), 'herald-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Herald</title>');
-  const dispatch = createDispatcher({ 'app:info': () => ({ version: 't', mode: 'browser', dataDir: '/x' }) } as unknown as Handlers);
+  const dispatch = createDispatcher({
+    'app:info': () => ({ version: 't', mode: 'browser', dataDir: '/x' }),
+  } as unknown as Handlers);
   server = await startBrowserServer({ dispatch, events, staticDir });
 });
 afterAll(() => server.close());
@@ -27,7 +29,10 @@ function connect(token: string, origin: string): Promise<WebSocket> {
   });
 }
 
-const nextMessage = (ws: WebSocket) => new Promise<Record<string, unknown>>((r) => ws.once('message', (d) => r(JSON.parse(d.toString()) as Record<string, unknown>)));
+const nextMessage = (ws: WebSocket) =>
+  new Promise<Record<string, unknown>>((r) =>
+    ws.once('message', (d) => r(JSON.parse(d.toString()) as Record<string, unknown>)),
+  );
 
 describe('browser-mode WebSocket transport', () => {
   it('listens on loopback and serves the renderer with a CSP', async () => {
@@ -47,7 +52,11 @@ describe('browser-mode WebSocket transport', () => {
   it('answers invokes with Results and pushes events', async () => {
     const ws = await connect(server.token, `http://localhost:${server.port}`);
     ws.send(JSON.stringify({ type: 'invoke', id: 7, channel: 'app:info', input: {} }));
-    expect(await nextMessage(ws)).toEqual({ type: 'result', id: 7, result: { ok: true, value: { version: 't', mode: 'browser', dataDir: '/x' } } });
+    expect(await nextMessage(ws)).toEqual({
+      type: 'result',
+      id: 7,
+      result: { ok: true, value: { version: 't', mode: 'browser', dataDir: '/x' } },
+    });
     ws.send(JSON.stringify({ type: 'invoke', id: 8, channel: 'app:info', input: { extra: true } }));
     const bad = await nextMessage(ws);
     expect((bad['result'] as { ok: boolean }).ok).toBe(false);
@@ -55,7 +64,11 @@ describe('browser-mode WebSocket transport', () => {
     expect((await nextMessage(ws))['type']).toBe('error');
     const evt = nextMessage(ws);
     events.emit('import:progress', { fileName: 'a.csv', rowsRead: 3, done: true });
-    expect(await evt).toEqual({ type: 'event', event: 'import:progress', payload: { fileName: 'a.csv', rowsRead: 3, done: true } });
+    expect(await evt).toEqual({
+      type: 'event',
+      event: 'import:progress',
+      payload: { fileName: 'a.csv', rowsRead: 3, done: true },
+    });
     ws.close();
   });
 });

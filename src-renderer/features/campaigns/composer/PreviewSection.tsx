@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { IconChevronLeft, IconChevronRight, IconEye } from '../../../components/icons';
 import { api } from '../../../lib/api';
-import { describeError, fieldErrorsOf } from '../../../lib/errors';
+import { describeError } from '../../../lib/errors';
 import { formatCount } from '../../../lib/format';
 import { PreviewRecipientCard } from './PreviewRecipientCard';
 import { buildDraft, useComposer } from './store';
@@ -18,7 +18,7 @@ export function PreviewSection() {
   const state = useComposer();
   const { previewRequested, previewOffset, preview, previewError, previewLoading } = state;
   const draftKey = JSON.stringify(buildDraft(state, true));
-  const [debouncedKey] = useDebouncedValue(draftKey, 600);
+  const [debouncedKey, , debounce] = useDebouncedValue(draftKey, 600);
   const seq = useRef(0);
   const [nonce, setNonce] = useState(0);
 
@@ -31,19 +31,14 @@ export function PreviewSection() {
       .then((r) => {
         if (mine !== seq.current) return;
         if (r.ok) useComposer.setState({ preview: r.value, previewError: null, previewLoading: false });
-        else {
-          const fieldErrors = fieldErrorsOf(r.error, 'draft.');
-          useComposer.setState((s) => ({
-            preview: null,
-            previewError: r.error,
-            previewLoading: false,
-            errors: { ...s.errors, ...fieldErrors },
-          }));
-        }
+        // Field errors stay in the alert: the user may still be writing, the fields need not turn red.
+        else useComposer.setState({ preview: null, previewError: r.error, previewLoading: false });
       });
   }, [previewRequested, previewOffset, debouncedKey, nonce]);
 
   const request = () => {
+    // Preview what is on screen now, not what it was 600 ms ago.
+    debounce.flush();
     useComposer.setState({ previewRequested: true, previewOffset: 0 });
     setNonce((n) => n + 1);
   };

@@ -13,16 +13,16 @@ import { useCampaignProgress } from './useCampaignProgress';
 /** One campaign, live: status, progress, controls and the per-recipient table. */
 export function CampaignView({ campaignId }: { campaignId: number }) {
   const summary = useCampaigns((s) => s.list.find((c) => c.id === campaignId));
-  const loaded = useCampaigns((s) => s.loaded);
   const load = useCampaigns((s) => s.load);
   const go = useCampaigns((s) => s.go);
   const { progress, error, accept } = useCampaignProgress(campaignId);
 
-  useEffect(() => {
-    if (!summary && !loaded) void load();
-  }, [summary, loaded, load]);
-
   const status = progress?.status ?? summary?.status;
+
+  // The list holds the name and the start/finish times; refresh it when the status changes.
+  useEffect(() => {
+    void load();
+  }, [load, status]);
   const unknown = progress ? progress.counts.email.unknown + progress.counts.whatsapp.unknown : 0;
 
   return (

@@ -76,7 +76,7 @@ export function RecipientsTable({
             size="xs"
             data={[
               { value: '', label: 'All states' },
-              ...OutboxState.options.map((s) => ({ value: s, label: s })),
+              ...OutboxState.options.map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) })),
             ]}
             value={state ?? ''}
             onChange={(e) => setState((e.currentTarget.value || undefined) as OutboxState | undefined)}
