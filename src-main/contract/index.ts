@@ -2,6 +2,11 @@
 export * from './result';
 export * from './domain';
 export * from './settings';
+export * from './common';
+export * from './api-app';
+export * from './api-contacts';
+export * from './api-templates';
+export * from './api-campaigns';
 export * from './requests';
 export * from './events';
 

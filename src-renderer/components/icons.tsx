@@ -53,23 +53,10 @@ export const IconUpload = icon(
     <path d="M12 4v12" />
   </>,
 );
-export const IconFile = icon(
-  <>
-    <path d="M14 3v4a1 1 0 0 0 1 1h4" />
-    <path d="M17 21H7a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h7l5 5v11a2 2 0 0 1-2 2z" />
-    <path d="M9 13h6M9 17h4" />
-  </>,
-);
 export const IconAlert = icon(
   <>
     <path d="M12 9v4M12 17h.01" />
     <path d="M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />
-  </>,
-);
-export const IconInfo = icon(
-  <>
-    <circle cx="12" cy="12" r="9" />
-    <path d="M12 8h.01M11 12h1v4h1" />
   </>,
 );
 export const IconCheck = icon(<path d="m5 12 5 5L20 7" />);

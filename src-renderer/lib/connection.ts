@@ -8,6 +8,8 @@ export interface ConnectionState {
   status: ConnectionStatus;
   /** When the next automatic attempt starts (ms since epoch), while `closed`. */
   retryAt: number | null;
+  /** The backoff delay (ms) that led to `retryAt`; bounds the countdown before the clock ticks. */
+  retryDelayMs: number | null;
   /** Why connecting cannot work as things stand (for example a missing access token), else null. */
   problem: string | null;
   /** Counts successful (re)connections; a change means pushed events may have been missed. */
@@ -20,6 +22,7 @@ export interface ConnectionState {
 export const useConnection = create<ConnectionState>(() => ({
   status: 'open',
   retryAt: null,
+  retryDelayMs: null,
   problem: null,
   generation: 0,
   retryNow: () => {},

@@ -95,7 +95,7 @@ export function createSocketTransport(): TransportBridge {
     const base = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** attempt);
     const delay = Math.round(base * (0.75 + Math.random() * 0.5));
     attempt += 1;
-    useConnection.setState({ status: 'closed', retryAt: Date.now() + delay });
+    useConnection.setState({ status: 'closed', retryAt: Date.now() + delay, retryDelayMs: delay });
     timer = setTimeout(connect, delay);
   }
 

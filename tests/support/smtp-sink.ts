@@ -41,6 +41,8 @@ export interface SmtpSinkOptions {
   rejectRecipients?: Record<string, number>;
   /** Offer STARTTLS, or speak implicit TLS, with smtp-server's built-in self-signed certificate. */
   tls?: 'starttls' | 'implicit';
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
 }
 
 /** Starts a sink; the caller must `close()` it (and close its own SMTP pools first). */
@@ -111,7 +113,7 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
 
   const port = await new Promise<number>((resolve, reject) => {
     server.server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
       const addr = server.server.address();
       if (addr && typeof addr === 'object') resolve(addr.port);
       else reject(new Error('The SMTP sink did not get a TCP port.'));

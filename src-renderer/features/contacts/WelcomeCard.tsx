@@ -11,8 +11,9 @@ export function WelcomeCard() {
   const view = useSettings((s) => s.view);
   const open = useSettings((s) => s.open);
   const total = useContacts((s) => s.total);
+  const search = useContacts((s) => s.search);
   const channels = configuredChannels(view);
-  if (!view || total !== 0 || channels.email || channels.whatsapp) return null;
+  if (!view || total !== 0 || search || channels.email || channels.whatsapp) return null;
   return (
     <Card data-testid="welcome">
       <EmptyState

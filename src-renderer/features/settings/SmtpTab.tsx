@@ -123,8 +123,9 @@ export function SmtpTab({ view }: { view: SettingsView }) {
             data-testid="smtp-port"
           />
         </Group>
-        <Input.Wrapper label="Security" error={errors.security}>
+        <Input.Wrapper label="Security" labelElement="div" error={errors.security}>
           <SegmentedControl
+            aria-label="Security"
             fullWidth
             mt={4}
             data={SECURITY_OPTIONS}

@@ -5,18 +5,24 @@ import { useConnection } from '../../lib/connection';
 
 /** Shown while the browser-mode WebSocket is down: what happened and when the next attempt runs. */
 export function ConnectionBanner() {
-  const { status, retryAt, problem, generation, retryNow } = useConnection();
+  const { status, retryAt, retryDelayMs, problem, generation, retryNow } = useConnection();
   const [now, setNow] = useState(() => Date.now());
   const visible = status === 'closed' || (status === 'connecting' && generation > 0);
 
   useEffect(() => {
     if (!visible) return;
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
-  }, [visible]);
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const every = setInterval(tick, 500);
+    return () => {
+      clearTimeout(first);
+      clearInterval(every);
+    };
+  }, [visible, retryAt]);
 
   if (!visible) return null;
-  const seconds = retryAt ? Math.max(0, Math.ceil((retryAt - now) / 1000)) : 0;
+  const left = retryAt ? Math.min(retryDelayMs ?? Infinity, retryAt - now) : 0;
+  const seconds = Math.max(0, Math.ceil(left / 1000));
   const when = status === 'connecting' ? 'Reconnecting now…' : `Trying again in ${seconds} s.`;
   return (
     <Alert

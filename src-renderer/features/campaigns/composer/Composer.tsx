@@ -45,8 +45,10 @@ export function Composer() {
       </Group>
       <DetailsSection />
       <ChannelSection />
-      {modeSendsWhatsApp(channelMode) && <WhatsAppSection />}
+      {/* Sections follow the order messages go out: WhatsApp first only when email is its fallback. */}
+      {channelMode === 'whatsapp_then_email' && <WhatsAppSection />}
       {modeSendsEmail(channelMode) && <EmailSection />}
+      {modeSendsWhatsApp(channelMode) && channelMode !== 'whatsapp_then_email' && <WhatsAppSection />}
       <PreviewSection />
       <SendBar />
     </Stack>

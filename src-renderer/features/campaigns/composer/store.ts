@@ -1,10 +1,11 @@
 import { create } from 'zustand';
-import type {
-  AppErrorShape,
-  ChannelMode,
-  RequestInput,
-  RequestOutput,
-  WhatsAppTemplate,
+import {
+  type AppErrorShape,
+  CONTACT_FIELDS,
+  type ChannelMode,
+  type RequestInput,
+  type RequestOutput,
+  type WhatsAppTemplate,
 } from '../../../../src-main/contract';
 import type { FieldErrors } from '../../../lib/errors';
 import { api } from '../../../lib/api';
@@ -117,8 +118,11 @@ export const useComposer = create<ComposerState>((set, get) => ({
     const r = await api.invoke('contacts:list', { limit: 100 });
     if (!r.ok) return;
     const keys = new Set<string>();
-    for (const c of r.value.rows)
-      for (const k of Object.keys(c.attributes)) if (isPlainVariable(k)) keys.add(k);
+    // Built-in fields win over attributes of the same name (templates/contact-variables.ts), so skip those.
+    const builtIn = new Set<string>(CONTACT_FIELDS);
+    for (const c of r.value.rows) {
+      for (const k of Object.keys(c.attributes)) if (isPlainVariable(k) && !builtIn.has(k)) keys.add(k);
+    }
     set({ contactCount: r.value.total, attributeKeys: [...keys].sort() });
   },
   update(patch) {

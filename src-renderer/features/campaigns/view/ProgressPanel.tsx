@@ -27,9 +27,9 @@ function Figure({ label, children, testId }: { label: string; children: ReactNod
 }
 
 function etaText(p: CampaignProgress): string {
+  if (p.status !== 'running') return '—';
   if (p.etaMs !== null) return formatDuration(p.etaMs);
-  if (p.status === 'running') return p.done === p.total ? '—' : 'Estimating';
-  return '—';
+  return p.done === p.total ? '—' : 'Estimating';
 }
 
 /** Done/total, rate, ETA, the outcome bar and per-channel counts, all from reported progress. */
