@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Empty, Id } from './common';
+import { EmailContent } from './content-email';
+import { WhatsAppContent } from './content-whatsapp';
 import {
   type CampaignProgress,
   type CampaignSummary,
@@ -16,19 +18,8 @@ export const CampaignDraft = z
     channelMode: ChannelMode,
     /** Audience: every contact, or the contacts of one import. */
     audience: z.object({ importId: Id.optional() }).strict(),
-    email: z
-      .object({
-        subject: z.string().trim().min(1, 'Write a subject line.').max(998),
-        html: z.string().min(1, 'Write the email body.').max(2_000_000),
-      })
-      .optional(),
-    whatsapp: z
-      .object({
-        templateId: Id,
-        /** Placeholder key (`body.1`, `header.1`, `body.first_name`, `button.0.1`) → Liquid template. */
-        parameters: z.record(z.string(), z.string().max(4096)),
-      })
-      .optional(),
+    email: EmailContent.optional(),
+    whatsapp: WhatsAppContent.optional(),
   })
   .superRefine((d, ctx) => {
     const needsEmail = d.channelMode !== 'whatsapp';

@@ -3,6 +3,8 @@ export * from './result';
 export * from './domain';
 export * from './settings';
 export * from './common';
+export * from './content-email';
+export * from './content-whatsapp';
 export * from './api-app';
 export * from './api-contacts';
 export * from './api-templates';

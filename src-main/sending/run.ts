@@ -116,10 +116,10 @@ export class CampaignRun {
       this.inFlight.add(row.id);
       row.attempts += 1;
       const message = renderForContact(this.prepared, row.contact);
-      const blocking = channel === 'whatsapp' ? message.problems.filter((p) => p.startsWith('WhatsApp')) : [];
+      const problems = message[channel]?.problems ?? [];
       const outcome: SendOutcome =
-        blocking.length > 0
-          ? { ok: false, action: 'FAIL', code: 'invalid_parameter', message: blocking.join(' ') }
+        problems.length > 0
+          ? { ok: false, action: 'FAIL', code: 'invalid_content', message: problems.join(' ') }
           : await send(row, message);
       this.inFlight.delete(row.id);
       this.results.push({ row, outcome });

@@ -1,59 +1,46 @@
 import { eq } from 'drizzle-orm';
-import {
-  AppError,
-  type GeneralSettingsInput,
-  type SettingsView,
-  type SmtpSettingsInput,
-  type WhatsAppSettingsInput,
+import type {
+  GeneralSettingsInput,
+  SettingsView,
+  SmtpSettingsInput,
+  WhatsAppSettingsInput,
 } from '../contract';
 import type { CredentialStore, SecretKey } from '../credentials/store';
 import type { Store } from '../store/db';
 import { settings } from '../store/schema';
+import { SMTP_DEFAULTS, type SmtpConfig, saveSmtp, smtpConfig, smtpView } from './smtp';
+import {
+  WHATSAPP_DEFAULTS,
+  type WhatsAppConfig,
+  saveWhatsApp,
+  whatsappConfig,
+  whatsappView,
+} from './whatsapp';
 
-type WhatsAppPlain = Omit<WhatsAppSettingsInput, 'accessToken' | 'appSecret'>;
-type SmtpPlain = Omit<SmtpSettingsInput, 'password'>;
+export type { SmtpConfig } from './smtp';
+export type { WhatsAppConfig } from './whatsapp';
 
-const DEFAULTS = {
-  general: { defaultCountry: 'GB' } satisfies GeneralSettingsInput,
-  whatsapp: {
-    phoneNumberId: '',
-    wabaId: '',
-    graphVersion: 'v24.0',
-    baseUrl: 'https://graph.facebook.com',
-  } satisfies WhatsAppPlain,
-  smtp: {
-    host: '',
-    port: 587,
-    security: 'starttls',
-    user: '',
-    fromName: '',
-    fromAddress: '',
-  } satisfies SmtpPlain,
-};
-type Section = keyof typeof DEFAULTS;
-
-/** Everything the WhatsApp client needs, secrets included (main process only). */
-export type WhatsAppConfig = WhatsAppPlain & { accessToken: string };
-/** Everything the SMTP channel needs, secrets included (main process only). */
-export type SmtpConfig = SmtpPlain & { password: string | null };
+const GENERAL_DEFAULTS: GeneralSettingsInput = { defaultCountry: 'GB' };
 
 /**
- * Settings: plain values in the SQLite `settings` table, secrets in the CredentialStore (OS keychain).
- * Secret inputs: `undefined` keeps, `''` deletes, anything else replaces.
+ * Settings: plain values in the SQLite `settings` table (one JSON object per section), secrets in
+ * the CredentialStore (OS keychain). Secret inputs: `undefined` keeps, `''` deletes, anything else
+ * replaces. Channel specifics live in ./whatsapp.ts and ./smtp.ts.
  */
 export class SettingsService {
   constructor(
     private readonly store: Store,
-    private readonly credentials: CredentialStore,
+    readonly credentials: CredentialStore,
     private readonly dataDir: string,
   ) {}
 
-  private read<S extends Section>(section: S): (typeof DEFAULTS)[S] {
+  /** A section's saved object over its defaults. */
+  read<T extends object>(section: string, defaults: T): T {
     const row = this.store.db.select().from(settings).where(eq(settings.key, section)).get();
-    return { ...DEFAULTS[section], ...((row?.value as object | undefined) ?? {}) };
+    return { ...defaults, ...((row?.value as object | undefined) ?? {}) };
   }
 
-  private write(section: Section, value: object): void {
+  write(section: string, value: object): void {
     this.store.db
       .insert(settings)
       .values({ key: section, value, updatedAt: Date.now() })
@@ -61,27 +48,24 @@ export class SettingsService {
       .run();
   }
 
-  private async applySecret(key: SecretKey, value: string | undefined): Promise<void> {
+  /** Applies the secret rule: `undefined` keeps, `''` deletes, else replaces. */
+  async applySecret(key: SecretKey, value: string | undefined): Promise<void> {
     if (value === undefined) return;
     if (value === '') await this.credentials.delete(key);
     else await this.credentials.set(key, value);
   }
 
   general(): GeneralSettingsInput {
-    return this.read('general');
+    return this.read('general', GENERAL_DEFAULTS);
   }
 
   /** The view the renderer gets: secrets reduced to booleans. */
   async view(): Promise<SettingsView> {
-    const [token, secret, password] = await Promise.all([
-      this.credentials.get('whatsapp.accessToken'),
-      this.credentials.get('whatsapp.appSecret'),
-      this.credentials.get('smtp.password'),
-    ]);
+    const [whatsapp, smtp] = await Promise.all([whatsappView(this), smtpView(this)]);
     return {
-      general: this.read('general'),
-      whatsapp: { ...this.read('whatsapp'), accessTokenSet: token !== null, appSecretSet: secret !== null },
-      smtp: { ...this.read('smtp'), passwordSet: password !== null },
+      general: this.general(),
+      whatsapp,
+      smtp,
       dataDir: this.dataDir,
       keychain: this.credentials.describe(),
     };
@@ -93,48 +77,24 @@ export class SettingsService {
   }
 
   async saveWhatsApp(input: WhatsAppSettingsInput): Promise<SettingsView> {
-    const { accessToken, appSecret, ...plain } = input;
-    await this.applySecret('whatsapp.accessToken', accessToken);
-    await this.applySecret('whatsapp.appSecret', appSecret);
-    this.write('whatsapp', { ...plain, baseUrl: plain.baseUrl.replace(/\/+$/, '') });
+    await saveWhatsApp(this, input);
     return this.view();
   }
 
   async saveSmtp(input: SmtpSettingsInput): Promise<SettingsView> {
-    const { password, ...plain } = input;
-    await this.applySecret('smtp.password', password);
-    this.write('smtp', plain);
+    await saveSmtp(this, input);
     return this.view();
   }
 
   /** Throws AppError('not_configured') naming what is missing. */
-  async whatsappConfig(): Promise<WhatsAppConfig> {
-    const plain = this.read('whatsapp');
-    const accessToken = await this.credentials.get('whatsapp.accessToken');
-    const missing = [
-      !plain.phoneNumberId && 'phone number ID',
-      !plain.wabaId && 'WABA ID',
-      !accessToken && 'access token',
-    ].filter(Boolean);
-    if (missing.length > 0 || !accessToken) {
-      throw new AppError(
-        'not_configured',
-        `WhatsApp is not set up: add the ${missing.join(', ')} in Settings → WhatsApp.`,
-      );
-    }
-    return { ...plain, accessToken };
+  whatsappConfig(): Promise<WhatsAppConfig> {
+    return whatsappConfig(this);
   }
 
   /** Throws AppError('not_configured') naming what is missing. */
-  async smtpConfig(): Promise<SmtpConfig> {
-    const plain = this.read('smtp');
-    const missing = [!plain.host && 'server host', !plain.fromAddress && 'from address'].filter(Boolean);
-    if (missing.length > 0) {
-      throw new AppError(
-        'not_configured',
-        `Email is not set up: add the ${missing.join(', ')} in Settings → Email.`,
-      );
-    }
-    return { ...plain, password: plain.user ? await this.credentials.get('smtp.password') : null };
+  smtpConfig(): Promise<SmtpConfig> {
+    return smtpConfig(this);
   }
 }
+
+export { SMTP_DEFAULTS, WHATSAPP_DEFAULTS };

@@ -3,7 +3,10 @@ import { AppError, type SmtpSettingsInput } from '../../contract';
 import { classifySmtpError, type SmtpErrorClass } from './classify';
 
 /** SMTP settings without the secret; the password comes from the keychain separately. */
-export type SmtpConnectionSettings = Omit<SmtpSettingsInput, 'password'>;
+export type SmtpConnectionSettings = Pick<
+  SmtpSettingsInput,
+  'host' | 'port' | 'security' | 'user' | 'fromName' | 'fromAddress'
+>;
 
 /** Transport tuning. */
 export interface SmtpChannelOptions {

@@ -1,0 +1,45 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { now } from './common';
+
+/** A campaign and the content it sends. `draft` is the composer's CampaignDraft, frozen at creation. */
+export const campaigns = sqliteTable('campaigns', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  channelMode: text('channel_mode').notNull(),
+  status: text('status').notNull().default('draft'),
+  statusReason: text('status_reason'),
+  draft: text('draft', { mode: 'json' }).notNull(),
+  createdAt: integer('created_at').notNull().default(now),
+  startedAt: integer('started_at'),
+  finishedAt: integer('finished_at'),
+});
+
+/**
+ * The durable outbox: one row per (campaign, contact, channel). A row in `sending` at start-up was
+ * in flight during a crash and becomes `unknown`; it is never re-sent without the user.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id').notNull(),
+    channel: text('channel').notNull(),
+    /** E.164 phone or email address, frozen when the outbox was materialised. */
+    address: text('address'),
+    state: text('state').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull().default(0),
+    providerMessageId: text('provider_message_id'),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    skipReason: text('skip_reason'),
+    updatedAt: integer('updated_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('outbox_campaign_contact_channel_uq').on(t.campaignId, t.contactId, t.channel),
+    index('outbox_due_idx').on(t.campaignId, t.state, t.nextAttemptAt),
+  ],
+);
