@@ -1,10 +1,10 @@
-import { openEmailSender, type OpenedChannel } from '../channels/email/sender';
+import { openEmailSender } from '../channels/email/sender';
 import { openWhatsAppSender } from '../channels/whatsapp/sender';
 import type { Channel } from '../contract';
 import type { SettingsService } from '../settings/service';
 import type { CampaignRecord } from './campaigns-repo';
 import type { PreparedCampaign } from './render';
-import type { CampaignSenders } from './types';
+import type { CampaignSenders, OpenedChannel } from './types';
 
 /** Overrides for tests and benchmarks (messages/s, sends in flight). */
 export interface SenderOptions {

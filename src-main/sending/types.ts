@@ -39,3 +39,13 @@ export interface CampaignSenders {
   concurrency: Record<Channel, number>;
   close(): void;
 }
+
+/** A provider opened for one campaign run. */
+export interface OpenedChannel {
+  send: ChannelSender;
+  /** Pacing, messages/s. */
+  ratePerSec: number;
+  /** Sends in flight at once. */
+  concurrency: number;
+  close(): void;
+}

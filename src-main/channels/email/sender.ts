@@ -1,17 +1,7 @@
 import type { SmtpConfig } from '../../settings/smtp';
-import type { ChannelSender } from '../../sending/types';
+import type { ChannelSender, OpenedChannel } from '../../sending/types';
 import { composeEmail } from './compose';
 import { createSmtpChannel } from './smtp';
-
-/** An open email channel for one campaign run. */
-export interface OpenedChannel {
-  send: ChannelSender;
-  /** Pacing, messages/s. */
-  ratePerSec: number;
-  /** Sends in flight at once. */
-  concurrency: number;
-  close(): void;
-}
 
 /**
  * Opens the pooled SMTP transport for a campaign run. Each message gets a Message-ID derived from

@@ -1,6 +1,5 @@
 import type { WhatsAppConfig } from '../../settings/whatsapp';
-import type { OpenedChannel } from '../email/sender';
-import type { ChannelSender } from '../../sending/types';
+import type { ChannelSender, OpenedChannel } from '../../sending/types';
 import type { PreparedWhatsApp } from '../../templates/wa-render';
 import { CloudApiClient } from './client';
 import { TemplatePayloadError, buildTemplatePayload } from './templates';

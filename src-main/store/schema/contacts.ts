@@ -16,6 +16,9 @@ export const contacts = sqliteTable(
     /** libphonenumber-js number type (MOBILE, FIXED_LINE, …) when known. */
     phoneType: text('phone_type'),
     language: text('language'),
+    /** Consent per channel: 'granted', 'denied', or null when unknown. An import never clears a record. */
+    emailConsent: text('email_consent'),
+    whatsappConsent: text('whatsapp_consent'),
     attributes: text('attributes', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
     importId: integer('import_id').references(() => imports.id, { onDelete: 'set null' }),
     createdAt: integer('created_at').notNull().default(now),
@@ -42,3 +45,22 @@ export const imports = sqliteTable('imports', {
   issues: text('issues', { mode: 'json' }).notNull().default([]),
   createdAt: integer('created_at').notNull().default(now),
 });
+
+/**
+ * The suppression list: addresses that must never be messaged on a channel (opt-outs, bounces,
+ * complaints, 131050 "stopped marketing"). `address` is the lower-cased email or the E.164 phone.
+ * Every campaign skips these; an import never removes one.
+ */
+export const suppressions = sqliteTable(
+  'suppressions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel').notNull(),
+    address: text('address').notNull(),
+    reason: text('reason').notNull(),
+    /** Where it came from: 'user', 'import', 'campaign', 'webhook'. */
+    source: text('source').notNull().default('user'),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('suppressions_channel_address_uq').on(t.channel, t.address)],
+);
