@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CredentialStore } from './credentials/store';
 import { campaignsHandlers } from './handlers/campaigns';
 import { contactsHandlers } from './handlers/contacts';
+import { libraryHandlers } from './handlers/library';
 import type { Services } from './handlers/services';
 import { settingsHandlers } from './handlers/settings';
 import { templatesHandlers } from './handlers/templates';
@@ -72,6 +73,7 @@ export async function createApp(opts: AppOptions): Promise<HeraldApp> {
     ...contactsHandlers(services),
     ...templatesHandlers(services),
     ...campaignsHandlers(services),
+    ...libraryHandlers(services),
   };
   const dispatch = createDispatcher(handlers, (channel, e) => log(`request ${channel} failed`, e));
   const unknown = runner.recover();

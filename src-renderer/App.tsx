@@ -1,10 +1,9 @@
 import { useDocumentTitle, useHotkeys } from '@mantine/hooks';
 import { useEffect } from 'react';
-import { CampaignsPage } from './features/campaigns/CampaignsPage';
-import { ContactsPage } from './features/contacts/ContactsPage';
 import { SettingsDialog } from './features/settings/SettingsDialog';
 import { useSettings } from './features/settings/store';
 import { AppFrame } from './features/shell/AppFrame';
+import { PAGES } from './features/shell/pages';
 import { useNav } from './features/shell/store';
 import { useConnection } from './lib/connection';
 
@@ -20,12 +19,13 @@ export function App() {
     void load();
   }, [load, generation]);
 
-  useDocumentTitle(page === 'contacts' ? 'Contacts · Herald' : 'Campaigns · Herald');
+  const current = PAGES.find((p) => p.page === page) ?? PAGES[0]!;
+  useDocumentTitle(`${current.label} · Herald`);
   useHotkeys([['mod+comma', () => openSettings()]]);
 
   return (
     <AppFrame>
-      {page === 'contacts' ? <ContactsPage /> : <CampaignsPage />}
+      {current.render()}
       <SettingsDialog />
     </AppFrame>
   );

@@ -9,6 +9,7 @@ export * from './api-app';
 export * from './api-contacts';
 export * from './api-templates';
 export * from './api-campaigns';
+export * from './api-library';
 export * from './requests';
 export * from './events';
 

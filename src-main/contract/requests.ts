@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type AppOutputs, appRequests } from './api-app';
 import { type CampaignsOutputs, campaignsRequests } from './api-campaigns';
 import { type ContactsOutputs, contactsRequests } from './api-contacts';
+import { type LibraryOutputs, libraryRequests } from './api-library';
 import { type TemplatesOutputs, templatesRequests } from './api-templates';
 
 /**
@@ -13,6 +14,7 @@ export const requestSchemas = {
   ...contactsRequests,
   ...templatesRequests,
   ...campaignsRequests,
+  ...libraryRequests,
 } as const;
 
 export type RequestChannel = keyof typeof requestSchemas;
@@ -22,7 +24,7 @@ export type RequestInput<C extends RequestChannel> = z.input<(typeof requestSche
 export type ParsedInput<C extends RequestChannel> = z.output<(typeof requestSchemas)[C]>;
 
 /** Output type by channel. */
-export type RequestOutputs = AppOutputs & ContactsOutputs & TemplatesOutputs & CampaignsOutputs;
+export type RequestOutputs = AppOutputs & ContactsOutputs & TemplatesOutputs & CampaignsOutputs & LibraryOutputs;
 export type RequestOutput<C extends RequestChannel> = RequestOutputs[C];
 
 /** Every channel has an output type and vice versa. */

@@ -6,3 +6,4 @@ export * from './schema/settings';
 export * from './schema/contacts';
 export * from './schema/templates';
 export * from './schema/campaigns';
+export * from './schema/library';

@@ -1,14 +1,10 @@
 import { AppShell, Box, Button, Group, NavLink, Text, ThemeIcon, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { IconSend, IconSettings, IconUsers } from '../../components/icons';
+import { IconSend, IconSettings } from '../../components/icons';
 import { useSettings } from '../settings/store';
 import { ConnectionBanner } from './ConnectionBanner';
-import { type Page, useNav } from './store';
-
-const PAGES: { page: Page; label: string; icon: ReactNode; testId: string }[] = [
-  { page: 'contacts', label: 'Contacts', icon: <IconUsers />, testId: 'nav-contacts' },
-  { page: 'campaigns', label: 'Campaigns', icon: <IconSend />, testId: 'nav-campaigns' },
-];
+import { PAGES } from './pages';
+import { useNav } from './store';
 
 /** The window frame: header with the app name and Settings, navbar with the pages, main area. */
 export function AppFrame({ children }: { children: ReactNode }) {

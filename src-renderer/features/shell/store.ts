@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
-/** Top-level pages of the navbar. */
-export type Page = 'contacts' | 'campaigns';
+/** A top-level page id (see pages.tsx). */
+export type Page = string;
 
 /** Which page is shown. */
 export const useNav = create<{ page: Page; go: (page: Page) => void }>((set) => ({
