@@ -12,6 +12,9 @@ export default defineConfig({
           index: resolve('src-main/index.ts'),
           headless: resolve('src-main/headless.ts'),
           cli: resolve('src-main/cli.ts'),
+          // worker_threads entries: the contact import and the send engine run off the request thread.
+          importWorker: resolve('src-main/contacts/worker.ts'),
+          sendWorker: resolve('src-main/sending/worker.ts'),
         },
       },
     },

@@ -48,6 +48,7 @@ electron_installed() {
 step "Type check" npm run typecheck
 step "Lint and format" npm run lint
 step "Unit and integration tests" npm run test:unit
+step "Crash test (SIGKILL mid-campaign, no duplicates)" npm run test:crash
 step "End-to-end (browser mode)" npm run test:e2e
 if electron_installed; then
   step "Electron suite" bash scripts/with-keyring.sh npm run test:electron

@@ -1,19 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CampaignDraft } from './contract';
 import type { CredentialStore } from './credentials/store';
 import { campaignsHandlers } from './handlers/campaigns';
+import { closeContactsRuntime } from './contacts/runtime';
+import { audienceHandlers } from './handlers/audience';
 import { contactsHandlers } from './handlers/contacts';
+import { type EmailHandlerOptions, emailHandlers } from './handlers/email';
 import { libraryHandlers } from './handlers/library';
 import type { Services } from './handlers/services';
 import { settingsHandlers } from './handlers/settings';
 import { templatesHandlers } from './handlers/templates';
 import { CampaignRunner } from './sending/runner';
-import { type SenderOptions, openSenders } from './sending/senders';
-import { prepareCampaign } from './sending/render';
+import { type SenderOptions, resolveRunConfig } from './sending/senders';
+import { draftTemplate, prepareDraft } from './sending/prepare';
 import { SettingsService } from './settings/service';
 import { openStore } from './store/db';
 import { runMigrations } from './store/migrate';
-import { getTemplate } from './templates/wa-library';
 import { type Dispatch, type Handlers, createDispatcher } from './transport/dispatch';
 import { EventBus } from './transport/events';
 
@@ -29,6 +32,8 @@ export interface AppOptions {
   /** Pacing and pool overrides (tests, benchmarks). */
   senderOptions?: SenderOptions;
   log?: (message: string, error?: unknown) => void;
+  /** Email sign-in hooks: Electron opens the system browser; tests point OAuth at a fake. */
+  email?: EmailHandlerOptions;
 }
 
 /** A running Herald: the dispatch both transports call, the push events, and shutdown. */
@@ -57,13 +62,15 @@ export async function createApp(opts: AppOptions): Promise<HeraldApp> {
   const events = new EventBus();
   const settings = new SettingsService(store, opts.credentials, opts.dataDir);
   const senderOptions = opts.senderOptions ?? {};
-  const prepare = (c: { draft: Parameters<typeof prepareCampaign>[0] }) =>
-    prepareCampaign(c.draft, c.draft.whatsapp ? getTemplate(store, c.draft.whatsapp.templateId) : null);
+  const template = (c: { draft: CampaignDraft }) => draftTemplate(store, c.draft);
+  const prepare = (c: { draft: CampaignDraft }) => prepareDraft(store, c.draft);
   const runner = new CampaignRunner({
+    dbFile: join(opts.dataDir, 'herald.db'),
+    template,
     store,
     events,
     prepare,
-    openSenders: (c) => openSenders(settings, c, prepare(c), senderOptions),
+    resolve: (c, t, channels) => resolveRunConfig(settings, c, t, channels, senderOptions),
     log,
   });
   const services: Services = { store, events, settings, runner, options: senderOptions };
@@ -71,8 +78,10 @@ export async function createApp(opts: AppOptions): Promise<HeraldApp> {
     'app:info': () => ({ version: opts.version, mode: opts.mode, dataDir: opts.dataDir }),
     ...settingsHandlers(services),
     ...contactsHandlers(services),
+    ...audienceHandlers(services),
     ...templatesHandlers(services),
     ...campaignsHandlers(services),
+    ...emailHandlers(services, opts.email),
     ...libraryHandlers(services),
   };
   const dispatch = createDispatcher(handlers, (channel, e) => log(`request ${channel} failed`, e));
@@ -85,6 +94,7 @@ export async function createApp(opts: AppOptions): Promise<HeraldApp> {
     isSending: () => runner.isSending(),
     close: async () => {
       await runner.shutdown();
+      await closeContactsRuntime(store);
       store.close();
     },
   };

@@ -1,18 +1,19 @@
 /**
  * Command line for automation and support; the same services and dispatch as the app.
  *
- *   npm run cli -- import FILE [--country CC] [--data-dir DIR] [--json]
+ *   npm run cli -- import FILE [--country CC] [--encoding E] [--delimiter D] [--list NAME] [--dry-run]
+ *                             [--json] [--data-dir DIR]
  *   npm run cli -- campaigns [--data-dir DIR] [--json]
  *   npm run cli -- serve [--data-dir DIR] [--port N]        (browser mode, like `npm run serve`)
  *
  * Exit codes: 0 done, 1 unexpected failure, 2 rejected input (printed as {"error":{code,message}} with --json).
  */
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
-import type { Result } from './contract';
+import { runCliImport } from './contacts/cli-import';
+import { AppError, type Result } from './contract';
 import { KeytarCredentialStore } from './credentials/keytar-store';
 import { resolveDataDir, resolveMigrationsDir } from './paths';
 
@@ -38,42 +39,53 @@ function finish(result: Result<unknown>, human: (value: never) => string): never
   process.exit(0);
 }
 
+/** `import FILE`: the app's import pipeline (worker thread, same checks) on a file on disk. */
+async function importCommand(file: string, dataDir: string, migrationsDir: string): Promise<void> {
+  try {
+    const report = await runCliImport({
+      file,
+      dataDir,
+      migrationsDir,
+      country: option('--country'),
+      encoding: option('--encoding'),
+      delimiter: option('--delimiter'),
+      list: option('--list'),
+      dryRun: args.includes('--dry-run'),
+    });
+    return finish({ ok: true, value: report }, (r: typeof report) =>
+      [
+        `${r.file} (${r.encoding ?? 'xlsx'}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ''})`,
+        `${r.rows} rows: ${r.valid} valid, ${r.imported} imported, ${r.updated} updated, ${r.duplicates} duplicates,`,
+        `${r.invalid_phone} invalid phone, ${r.invalid_email} invalid email, ${r.no_channel} without email or phone`,
+        ...r.issues.slice(0, 20).map((i) => `  line ${i.line} ${i.field}: ${i.message}`),
+        r.issues.length > 20 ? `  … and ${r.issues.length - 20} more problems (use --json for all)` : '',
+        args.includes('--dry-run') ? 'Dry run: nothing was written.' : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    return finish({ ok: false, error: { code: e.code, message: e.message } }, String);
+  }
+}
+
 async function main(): Promise<void> {
   const [command, file] = args;
   if (command === 'serve') {
     await import('./headless');
     return;
   }
+  const dataDir = resolveDataDir(process.argv, process.env, join(homedir(), '.herald'));
+  const migrationsDir = resolveMigrationsDir({ packaged: false, moduleDir: here });
+  if (command === 'import' && file) return importCommand(file, dataDir, migrationsDir);
   const app = await createApp({
-    dataDir: resolveDataDir(process.argv, process.env, join(homedir(), '.herald')),
-    migrationsDir: resolveMigrationsDir({ packaged: false, moduleDir: here }),
+    dataDir,
+    migrationsDir,
     credentials: new KeytarCredentialStore(),
     mode: 'browser',
     version: '0.1.0',
   });
-  if (command === 'import' && file) {
-    let content: string;
-    try {
-      content = readFileSync(file, 'utf8');
-    } catch (e) {
-      return finish(
-        { ok: false, error: { code: 'bad_file', message: `Cannot read ${file}: ${(e as Error).message}` } },
-        String,
-      );
-    }
-    const country = option('--country');
-    const result = await app.dispatch('contacts:import', {
-      fileName: basename(file),
-      content,
-      ...(country ? { defaultCountry: country } : {}),
-    });
-    await app.close();
-    return finish(
-      result,
-      (s: { rows: number; imported: number; updated: number; duplicates: number; issues: unknown[] }) =>
-        `${s.rows} rows: ${s.imported} imported, ${s.updated} updated, ${s.duplicates} duplicates, ${s.issues.length} issues`,
-    );
-  }
   if (command === 'campaigns') {
     const result = await app.dispatch('campaigns:list', {});
     await app.close();
@@ -86,7 +98,7 @@ async function main(): Promise<void> {
   }
   await app.close();
   console.error(
-    'Usage: herald import FILE [--country CC] [--json] | campaigns [--json] | serve [--port N]  (all take --data-dir DIR)',
+    'Usage: herald import FILE [--country CC] [--encoding E] [--delimiter D] [--list NAME] [--dry-run] [--json] | campaigns [--json] | serve [--port N]  (all take --data-dir DIR)',
   );
   process.exit(2);
 }

@@ -79,6 +79,8 @@ async function main(): Promise<void> {
       credentials,
       mode: 'electron',
       version: app.getVersion(),
+      // OAuth sign-in opens the provider's page in the system browser (RFC 8252 §4.1).
+      email: { openExternal: (url) => shell.openExternal(url) },
     });
   } catch (e) {
     return fail(e);

@@ -1,5 +1,4 @@
-/** Contacts: CSV import (read, map, normalise, dedupe, write) and the contacts repository. */
-export { importCsv, type ImportInput } from './import';
+/** Contacts: streaming import jobs (read, map, normalise, dedupe, write) and the audience repository. */
 export {
   normaliseEmail,
   normalisePhone,
@@ -7,8 +6,16 @@ export {
   type NormalisedPhone,
   type NormaliseError,
 } from './normalise';
-export { guessMapping, planColumns, attributeKey, type MappedField, type ColumnPlan } from './mapping';
-export { MAX_ISSUES } from './write';
+export {
+  guessMapping,
+  guessFields,
+  planColumns,
+  attributeKey,
+  type MappedField,
+  type ColumnPlan,
+} from './mapping';
+export { ImportJobs } from './jobs';
+export { UploadStore } from './uploads';
 export {
   listContacts,
   listImports,

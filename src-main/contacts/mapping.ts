@@ -1,95 +1,40 @@
-import { CONTACT_FIELDS } from '../contract';
+import { type ColumnField, CONTACT_FIELDS, attributeKey } from '../contract';
 
-/** What a CSV column feeds: a contact field, a full name to split, or a free attribute. */
-export type MappedField =
-  'first_name' | 'last_name' | 'full_name' | 'email' | 'phone' | 'language' | 'attribute';
+export { attributeKey } from '../contract';
+import { fieldOfHeader, phoneRank } from './header-words';
 
-/** One column's role. `key` is the attribute key for `attribute` columns, else the field name. */
+/** What a column feeds: a contact field, a full name to split, a consent, tags, an attribute, or nothing. */
+export type MappedField = ColumnField;
+
+/**
+ * One column's role. `key` is the attribute key for `attribute` and `company` columns (company is kept
+ * as the attribute `company`), else the field name. `rank` orders several email or phone columns:
+ * the row takes the first valid value in rank order (phones: WhatsApp, then mobile, then others).
+ */
 export interface ColumnPlan {
   index: number;
   header: string;
   field: MappedField;
   key: string;
+  rank: number;
 }
 
-/** Header tokens (see `headerToken`) by field, in English, German, French, Spanish and Portuguese. */
-const SYNONYMS: Record<Exclude<MappedField, 'attribute' | 'phone'>, readonly string[]> = {
-  first_name: ['firstname', 'first', 'givenname', 'forename', 'vorname', 'prenom', 'nombre', 'primeironome'],
-  last_name: [
-    'lastname',
-    'last',
-    'surname',
-    'familyname',
-    'nachname',
-    'familienname',
-    'nom',
-    'nomdefamille',
-    'apellido',
-    'apellidos',
-    'sobrenome',
-  ],
-  full_name: [
-    'name',
-    'fullname',
-    'displayname',
-    'contactname',
-    'nomcomplet',
-    'nombrecompleto',
-    'nomecompleto',
-    'vollstandigername',
-  ],
-  email: [
-    'email',
-    'emailaddress',
-    'emailadresse',
-    'mail',
-    'mailaddress',
-    'courriel',
-    'adressemail',
-    'adresseemail',
-    'correo',
-    'correoelectronico',
-    'emailadres',
-  ],
-  language: ['language', 'lang', 'preferredlanguage', 'locale', 'sprache', 'langue', 'idioma', 'lingua'],
-};
-
-/** Phone-like header tokens by preference: WhatsApp first, then mobile, then any other phone. */
-const MOBILE = [
-  'mobile',
-  'mobilephone',
-  'mobilenumber',
-  'mobil',
-  'mobiltelefon',
-  'mobilnummer',
-  'handy',
-  'handynummer',
-  'cell',
-  'cellphone',
-  'cellular',
-  'celular',
-  'movil',
-  'telefonomovil',
-  'portable',
-  'telephoneportable',
-  'telemovel',
-];
-const PHONE = [
-  'phone',
-  'phonenumber',
-  'telephone',
-  'telephonenumber',
-  'tel',
-  'telefon',
-  'telefonnummer',
-  'telefono',
-  'telefone',
-  'numerodetelephone',
-  'numerodetelefono',
-];
+/** Fields at most one column may feed; a second column naming one becomes an attribute. */
+const SINGLE: ReadonlySet<MappedField> = new Set<MappedField>([
+  'first_name',
+  'last_name',
+  'full_name',
+  'language',
+  'company',
+  'email_consent',
+  'whatsapp_consent',
+  'email_opt_out',
+  'whatsapp_opt_out',
+  'tags',
+]);
 
 /** Field names a template already uses; an attribute must not shadow them. */
-const RESERVED = new Set<string>([...CONTACT_FIELDS, 'language']);
+const RESERVED = new Set<string>([...CONTACT_FIELDS, 'language', 'company']);
 
 /** Case-, accent- and punctuation-insensitive form of a header: "E-Mail Adresse" → `emailadresse`. */
 export function headerToken(header: string): string {
@@ -101,60 +46,45 @@ export function headerToken(header: string): string {
 }
 
 /**
- * Template-friendly lower snake case key for a header ("Company Name" → `company_name`,
- * "Société" → `societe`). Falls back to `column_<n>` (1-based) when nothing usable is left and
- * prefixes `col_` when the key would start with a digit (Liquid names cannot).
+ * Guesses every column's field from its header in English, German, French, Spanish and Portuguese,
+ * and the exports of Google Contacts, Outlook, Mailchimp and HubSpot (see header-words.ts). Every
+ * email-like and phone-like column is kept (ranked, see ColumnPlan); each other field goes to the first
+ * column naming it; "Nombre"/"Nome" mean the first name when a last-name column exists, else the full
+ * name. Everything else is an attribute.
  */
-export function attributeKey(header: string, index: number): string {
-  const key = header
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  if (key === '') return `column_${index + 1}`;
-  return /^\d/.test(key) ? `col_${key}` : key;
-}
-
-function phoneRank(token: string): number | null {
-  if (token.includes('whatsapp')) return 0;
-  if (MOBILE.includes(token)) return 1;
-  if (PHONE.includes(token)) return 2;
-  return null;
-}
-
-function fieldOf(token: string): Exclude<MappedField, 'attribute' | 'phone'> | null {
-  for (const [field, names] of Object.entries(SYNONYMS)) {
-    if (names.includes(token)) return field as keyof typeof SYNONYMS;
-  }
-  return null;
+export function guessFields(headers: readonly string[]): MappedField[] {
+  const tokens = headers.map(headerToken);
+  const fields = tokens.map(fieldOfHeader);
+  const hasLast = fields.includes('last_name');
+  return fields.map((f, i) => {
+    if (f !== 'first_or_full') return f ?? 'attribute';
+    return hasLast || tokens.some((t, j) => j !== i && fields[j] === 'first_name')
+      ? 'first_name'
+      : 'full_name';
+  });
 }
 
 /**
- * Decides every column's role from its header. Each contact field takes the first column that names
- * it; of several phone-like columns the WhatsApp one wins, then a mobile one, then the first other.
- * Every other column becomes an attribute under a unique key that shadows no contact field
- * (a second "Phone" column becomes `phone_2`).
+ * Builds the column plan from one field per column (a guess or the user's choice; missing entries are
+ * attributes). A single-valued field named twice keeps its first column; the rest become attributes.
+ * Attribute keys are unique and never shadow a contact field (a second "Phone" kept as attribute
+ * becomes `phone_2`).
  */
-export function planColumns(headers: readonly string[]): ColumnPlan[] {
+export function planFromFields(headers: readonly string[], chosen: readonly MappedField[]): ColumnPlan[] {
+  const taken = new Set<MappedField>();
   const tokens = headers.map(headerToken);
-  let phoneIndex = -1;
-  let bestRank = Number.POSITIVE_INFINITY;
-  tokens.forEach((t, i) => {
-    const rank = phoneRank(t);
-    if (rank !== null && rank < bestRank) [phoneIndex, bestRank] = [i, rank];
-  });
-  const taken = new Set<string>();
   const plan: ColumnPlan[] = headers.map((header, index) => {
-    const field = index === phoneIndex ? 'phone' : fieldOf(tokens[index] ?? '');
-    if (field && !taken.has(field)) {
-      taken.add(field);
-      return { index, header, field, key: field };
+    let field: MappedField = chosen[index] ?? 'attribute';
+    if (SINGLE.has(field)) {
+      if (taken.has(field)) field = 'attribute';
+      else taken.add(field);
     }
-    return { index, header, field: 'attribute', key: '' };
+    const rank = field === 'phone' ? (phoneRank(tokens[index] ?? '') ?? 3) * 1000 + index : index;
+    return { index, header, field, key: field, rank };
   });
   const used = new Set<string>(RESERVED);
   for (const col of plan) {
+    if (col.field === 'company') col.key = 'company';
     if (col.field !== 'attribute') continue;
     const base = attributeKey(col.header, col.index);
     let key = base;
@@ -165,20 +95,19 @@ export function planColumns(headers: readonly string[]): ColumnPlan[] {
   return plan;
 }
 
-/**
- * Guesses each column's field from its header ("First Name", "Vorname", "Prénom", "E-mail Address",
- * "WhatsApp", "Téléphone", …). Keys are the original headers; when a header repeats, its first
- * column's role is reported. Attribute keys come from `planColumns`.
- */
-export function guessMapping(headers: string[]): Record<string, MappedField> {
-  return mappingOf(planColumns(headers));
+/** `planFromFields(headers, guessFields(headers))`. */
+export function planColumns(headers: readonly string[]): ColumnPlan[] {
+  return planFromFields(headers, guessFields(headers));
 }
 
-/** Header → field for a plan; a repeated header reports its first column's role. */
-export function mappingOf(plan: readonly ColumnPlan[]): Record<string, MappedField> {
-  const mapping: Record<string, MappedField> = {};
-  for (const col of plan) {
-    if (!Object.hasOwn(mapping, col.header)) mapping[col.header] = col.field;
-  }
+/** Header → field for a plan (the import record's `mapping`). */
+export function mappingOf(plan: readonly ColumnPlan[]): Record<string, string> {
+  const mapping: Record<string, string> = {};
+  for (const col of plan) if (!Object.hasOwn(mapping, col.header)) mapping[col.header] = col.field;
   return mapping;
+}
+
+/** Header → guessed field, keyed by the original header. */
+export function guessMapping(headers: string[]): Record<string, string> {
+  return mappingOf(planColumns(headers));
 }

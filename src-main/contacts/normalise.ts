@@ -67,7 +67,10 @@ export function normalisePhone(raw: string, defaultCountry: string): NormalisedP
   }
   const asCountry = international ? undefined : (country as PhoneCountry);
   const parsed = parsePhoneNumberFromString(cleaned, asCountry);
-  if (parsed?.isValid()) return { e164: parsed.number, type: parsed.getType() ?? null };
+  // With the "max" metadata every valid number has a type, and isValid() is getType() !== undefined
+  // (libphonenumber-js es6/isValid.js): asking for the type first halves the cost of a valid number.
+  const type = parsed?.getType();
+  if (parsed && (type !== undefined || parsed.isValid())) return { e164: parsed.number, type: type ?? null };
 
   const where = international
     ? parsed?.country

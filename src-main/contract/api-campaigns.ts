@@ -11,6 +11,23 @@ import {
   type RecipientRow,
 } from './domain';
 
+/** Filters of the per-recipient report. `search` matches name or address (case-insensitive). */
+export const RecipientFilter = z.object({
+  campaignId: Id,
+  state: OutboxState.optional(),
+  channel: Channel.optional(),
+  search: z.string().trim().max(200).optional(),
+});
+export type RecipientFilter = z.infer<typeof RecipientFilter>;
+
+/** What a report action changed, and the campaign's progress afterwards. */
+export interface ReportActionResult {
+  changed: number;
+  /** Rows the action could not take, with why (e.g. no email address). */
+  skipped: number;
+  progress: CampaignProgress;
+}
+
 /** A campaign being composed. Liquid templates (`{{ first_name | default: "there" }}`) everywhere. */
 export const CampaignDraft = z
   .object({
@@ -69,13 +86,40 @@ export const campaignsRequests = {
   'campaigns:cancel': z.object({ campaignId: Id }),
   'campaigns:list': Empty,
   'campaigns:progress': z.object({ campaignId: Id }),
-  'campaigns:recipients': z.object({
-    campaignId: Id,
-    state: OutboxState.optional(),
-    channel: Channel.optional(),
+  'campaigns:recipients': RecipientFilter.extend({
     afterId: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(500).default(100),
   }),
+  /** Starts a `draft` by itself at `at` (ms since epoch) while Herald is open. */
+  'campaigns:schedule': z.object({ campaignId: Id, at: z.number().int().positive() }),
+  /** Back to draft (a scheduled campaign, e.g. one whose time passed while Herald was closed). */
+  'campaigns:unschedule': z.object({ campaignId: Id }),
+  /** Scheduled campaigns whose time passed while Herald was closed: the user starts or unschedules them. */
+  'campaigns:missedSchedules': Empty,
+  /** Copies a draft into a dry-run campaign and runs it: everything but the network, full report. */
+  'campaigns:dryRun': z.object({ campaignId: Id }),
+  /** Queues failed rows again: the retryable ones (retries ran out), or the chosen `rowIds`. */
+  'campaigns:retryFailed': z.object({
+    campaignId: Id,
+    rowIds: z.array(Id).max(100_000).optional(),
+  }),
+  /** Rows left `unknown` by a crash: send again, or record them as sent. */
+  'campaigns:resolveUnknown': z.object({
+    campaignId: Id,
+    action: z.enum(['resend', 'mark_sent']),
+    rowIds: z.array(Id).max(100_000).optional(),
+  }),
+  /**
+   * Queues an email for contacts whose WhatsApp message failed (all, or `rowIds`). `email` is the
+   * content to send when the campaign has none yet.
+   */
+  'campaigns:emailInstead': z.object({
+    campaignId: Id,
+    rowIds: z.array(Id).max(100_000).optional(),
+    email: EmailContent.optional(),
+  }),
+  /** The per-recipient report as CSV (cells starting with = + - @ are escaped). */
+  'campaigns:exportCsv': RecipientFilter,
 } as const;
 
 /** Outputs of {@link campaignsRequests}. */
@@ -89,4 +133,12 @@ export interface CampaignsOutputs {
   'campaigns:list': CampaignSummary[];
   'campaigns:progress': CampaignProgress;
   'campaigns:recipients': { rows: RecipientRow[]; nextAfterId: number | null };
+  'campaigns:schedule': CampaignProgress;
+  'campaigns:unschedule': CampaignProgress;
+  'campaigns:missedSchedules': CampaignSummary[];
+  'campaigns:dryRun': CampaignProgress;
+  'campaigns:retryFailed': ReportActionResult;
+  'campaigns:resolveUnknown': ReportActionResult;
+  'campaigns:emailInstead': ReportActionResult;
+  'campaigns:exportCsv': { fileName: string; csv: string; rows: number };
 }

@@ -1,14 +1,40 @@
-import { Empty } from './common';
+import { z } from 'zod';
+import { Empty, Id } from './common';
+import { type MediaFile, WhatsAppContent, type WhatsAppPreview } from './content-whatsapp';
 import type { WhatsAppTemplate } from './domain';
 
-/** templates:* request schemas (WhatsApp message templates). */
+/** Largest header file (Meta's document limit, 100 MB) as base64 characters. */
+const MAX_MEDIA_BASE64 = Math.ceil((100 * 1024 * 1024 * 4) / 3) + 4;
+
+/** templates:* request schemas (WhatsApp message templates, their header media and previews). */
 export const templatesRequests = {
   'templates:sync': Empty,
   'templates:list': Empty,
+  /**
+   * Adds a header file to the media library (stored in the data folder). The type and size are
+   * checked against WhatsApp's limits (image JPEG/PNG ≤ 5 MB, video MP4/3GPP ≤ 16 MB, document ≤ 100 MB).
+   */
+  'templates:uploadMedia': z.object({
+    fileName: z.string().trim().min(1).max(255),
+    mimeType: z.string().max(200),
+    /** The file's bytes, base64. */
+    base64: z.string().min(1).max(MAX_MEDIA_BASE64),
+  }),
+  'templates:listMedia': Empty,
+  /** The WhatsApp message of one recipient (the `offset`-th contact of the audience) as a chat bubble. */
+  'templates:preview': z.object({
+    content: WhatsAppContent,
+    importId: Id.optional(),
+    offset: z.number().int().min(0).default(0),
+  }),
 } as const;
 
 /** Outputs of {@link templatesRequests}. */
 export interface TemplatesOutputs {
   'templates:sync': { synced: number; approved: number };
   'templates:list': WhatsAppTemplate[];
+  'templates:uploadMedia': MediaFile;
+  'templates:listMedia': MediaFile[];
+  /** `recipient` is null when the audience is empty or `offset` is past its end. */
+  'templates:preview': { total: number; recipient: WhatsAppPreview | null };
 }

@@ -35,6 +35,7 @@ export const FINAL_STATES: readonly OutboxState[] = [
 /** Campaign lifecycle. */
 export const CampaignStatus = z.enum([
   'draft',
+  'scheduled', // starts by itself at `scheduledAt` while Herald is open
   'running',
   'paused', // by the user, or by a PAUSE-class error (see `pauseReason`)
   'stopped', // a TEMPLATE-class error ended it
@@ -78,6 +79,8 @@ export interface WhatsAppTemplate {
   body: string;
   footer: string | null;
   buttons: { type: string; text: string; url?: string }[];
+  /** HEADER `format`: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION; null without a header. */
+  headerFormat?: string | null;
   syncedAt: number;
 }
 
@@ -88,6 +91,8 @@ export interface TemplatePlaceholder {
   name: string;
   buttonIndex?: number;
   example?: string;
+  /** Set on the `header.media` placeholder of an IMAGE/VIDEO/DOCUMENT header. */
+  media?: 'image' | 'video' | 'document';
 }
 
 /** Counts of outbox rows per state for one channel. */
@@ -102,8 +107,50 @@ export interface CampaignSummary {
   createdAt: number;
   startedAt: number | null;
   finishedAt: number | null;
+  /** When a `scheduled` campaign starts, ms since epoch. */
+  scheduledAt: number | null;
+  /** A dry run: rendered and checked, nothing sent. */
+  dryRun: boolean;
   total: number;
   done: number;
+}
+
+/** Messages accepted per channel in one second (`t`: start of the second, ms since epoch). */
+export interface ThroughputPoint {
+  t: number;
+  email: number;
+  whatsapp: number;
+}
+
+/**
+ * A channel's rolling 24 h quota of unique recipients (whatsapp-cloud-api.md, "Messaging limit").
+ * `cap` null: no cap known. `freesAt`: when the oldest counted recipient leaves the window (ms).
+ */
+export interface QuotaView {
+  cap: number | null;
+  used: number;
+  remaining: number | null;
+  freesAt: number | null;
+  /** Pacing, messages/s (Infinity is sent as null: unpaced). */
+  ratePerSec: number | null;
+}
+
+/** Why a channel is not sending right now, and until when (ms since epoch; null = until it is back). */
+export interface ChannelWait {
+  channel: Channel;
+  kind: 'quota' | 'network' | 'throttle';
+  until: number | null;
+  message: string;
+}
+
+/** One recent failure, for the live view. */
+export interface FailureEntry {
+  rowId: number;
+  channel: Channel;
+  address: string;
+  code: string | null;
+  message: string;
+  at: number;
 }
 
 /** Live progress of a running campaign (also the `campaign:progress` event payload). */
@@ -120,6 +167,16 @@ export interface CampaignProgress {
   ratePerSec: number;
   /** Estimated ms until every row is final; null when unknown (nothing sent yet, or paused). */
   etaMs: number | null;
+  /** Per-second accepted messages of the last minutes (empty when not sending). */
+  throughput: ThroughputPoint[];
+  /** Quota per channel the campaign sends on (read at start; null when not sending). */
+  quota: Partial<Record<Channel, QuotaView>>;
+  /** Channels waiting (quota, network, provider throttling). */
+  waits: ChannelWait[];
+  /** The latest failures, newest first (at most 10). */
+  recentFailures: FailureEntry[];
+  dryRun: boolean;
+  scheduledAt: number | null;
   at: number;
 }
 
@@ -135,6 +192,8 @@ export interface RecipientRow {
   providerMessageId: string | null;
   errorCode: string | null;
   errorMessage: string | null;
+  /** Class of the last error: RETRY (retries ran out: "Retry failed" takes it), PAUSE, TEMPLATE, FAIL. */
+  errorAction: string | null;
   skipReason: string | null;
   updatedAt: number;
 }

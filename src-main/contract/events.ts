@@ -1,9 +1,14 @@
+import type { ImportJobStatus } from './api-contacts';
 import type { CampaignProgress } from './domain';
 
 /** Push events from the main process; progress is throttled to ≤ 10 events/s per job. */
 export interface EventPayloads {
   'campaign:progress': CampaignProgress;
-  'import:progress': { fileName: string; rowsRead: number; done: boolean };
+  /**
+   * An import's progress: `rowsRead` (= counts.rows) and `done` once it is no longer running; import
+   * jobs also send their whole status (jobId, state, bytes, counts, result, error).
+   */
+  'import:progress': { fileName: string; rowsRead: number; done: boolean } & Partial<ImportJobStatus>;
 }
 export type EventName = keyof EventPayloads;
 export const EVENT_NAMES: readonly EventName[] = ['campaign:progress', 'import:progress'];

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { type AppOutputs, appRequests } from './api-app';
+import { type AudienceOutputs, audienceRequests } from './api-audience';
 import { type CampaignsOutputs, campaignsRequests } from './api-campaigns';
 import { type ContactsOutputs, contactsRequests } from './api-contacts';
+import { type EmailOutputs, emailRequests } from './api-email';
 import { type LibraryOutputs, libraryRequests } from './api-library';
 import { type TemplatesOutputs, templatesRequests } from './api-templates';
 
@@ -12,9 +14,11 @@ import { type TemplatesOutputs, templatesRequests } from './api-templates';
 export const requestSchemas = {
   ...appRequests,
   ...contactsRequests,
+  ...audienceRequests,
   ...templatesRequests,
   ...campaignsRequests,
   ...libraryRequests,
+  ...emailRequests,
 } as const;
 
 export type RequestChannel = keyof typeof requestSchemas;
@@ -24,7 +28,13 @@ export type RequestInput<C extends RequestChannel> = z.input<(typeof requestSche
 export type ParsedInput<C extends RequestChannel> = z.output<(typeof requestSchemas)[C]>;
 
 /** Output type by channel. */
-export type RequestOutputs = AppOutputs & ContactsOutputs & TemplatesOutputs & CampaignsOutputs & LibraryOutputs;
+export type RequestOutputs = AppOutputs &
+  ContactsOutputs &
+  AudienceOutputs &
+  TemplatesOutputs &
+  CampaignsOutputs &
+  LibraryOutputs &
+  EmailOutputs;
 export type RequestOutput<C extends RequestChannel> = RequestOutputs[C];
 
 /** Every channel has an output type and vice versa. */

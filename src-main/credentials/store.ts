@@ -1,11 +1,23 @@
 /** The secrets Herald keeps; never stored in the database or settings file (DESIGN.md, Security). */
-export type SecretKey = 'whatsapp.accessToken' | 'whatsapp.appSecret' | 'smtp.password';
+export type SecretKey =
+  | 'whatsapp.accessToken'
+  | 'whatsapp.appSecret'
+  | 'smtp.password'
+  /** Google "Desktop app" client secret (channels/email/oauth-providers.ts). */
+  | 'smtp.oauthClientSecret'
+  /** JSON: refresh token, provider, client and account it belongs to (channels/email/oauth-tokens.ts). */
+  | 'smtp.oauthGrant'
+  /** JSON: current access token and its expiry (ms since epoch). */
+  | 'smtp.oauthAccessToken';
 
 /** Every secret key, for callers that report which secrets are set (never their values). */
 export const SECRET_KEYS: readonly SecretKey[] = [
   'whatsapp.accessToken',
   'whatsapp.appSecret',
   'smtp.password',
+  'smtp.oauthClientSecret',
+  'smtp.oauthGrant',
+  'smtp.oauthAccessToken',
 ];
 
 /**

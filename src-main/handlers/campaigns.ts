@@ -1,7 +1,15 @@
-import type { CampaignDraft, RecipientRow } from '../contract';
-import { getCampaign, insertCampaign, listCampaigns } from '../sending/campaigns-repo';
-import { type RenderContact, prepareCampaign, previewForContact } from '../sending/render';
-import { getTemplate } from '../templates/wa-library';
+import { AppError, type CampaignDraft } from '../contract';
+import { getCampaign, insertCampaign, listCampaigns, updateDraft } from '../sending/campaigns-repo';
+import { recipientsCsv } from '../sending/csv';
+import {
+  emailInstead,
+  iterateRecipients,
+  queryRecipients,
+  resolveUnknown,
+  retryFailed,
+} from '../sending/report';
+import { type RenderContact, previewForContact } from '../sending/render';
+import { prepareDraft } from '../sending/prepare';
 import type { HandlersFor } from '../transport/dispatch';
 import type { Services } from './services';
 
@@ -44,7 +52,7 @@ function audiencePage(
 }
 
 function prepare(s: Services, draft: CampaignDraft) {
-  return prepareCampaign(draft, draft.whatsapp ? getTemplate(s.store, draft.whatsapp.templateId) : null);
+  return prepareDraft(s.store, draft);
 }
 
 /** campaigns:* — compose, preview, send, control and report. */
@@ -68,39 +76,48 @@ export function campaignsHandlers(s: Services): HandlersFor<'campaigns'> {
     'campaigns:cancel': ({ campaignId }) => s.runner.cancel(campaignId),
     'campaigns:list': () => listCampaigns(s.store),
     'campaigns:progress': ({ campaignId }) => s.runner.progress(campaignId),
-    'campaigns:recipients': ({ campaignId, state, channel, afterId, limit }) => {
+    'campaigns:recipients': ({ afterId, limit, ...filter }) => {
+      getCampaign(s.store, filter.campaignId);
+      return queryRecipients(s.store, filter, afterId ?? 0, limit);
+    },
+    'campaigns:schedule': ({ campaignId, at }) => s.runner.schedule(campaignId, at),
+    'campaigns:unschedule': ({ campaignId }) => s.runner.unschedule(campaignId),
+    'campaigns:missedSchedules': () => s.runner.missedSchedules(),
+    'campaigns:dryRun': ({ campaignId }) => s.runner.dryRun(campaignId),
+    'campaigns:retryFailed': ({ campaignId, rowIds }) => {
       getCampaign(s.store, campaignId);
-      const rows = s.store.sqlite
-        .prepare(
-          `SELECT o.id, o.contact_id, o.channel, o.address, o.state, o.attempts, o.provider_message_id, o.error_code,
-                  o.error_message, o.skip_reason, o.updated_at, c.first_name, c.last_name
-           FROM outbox o LEFT JOIN contacts c ON c.id = o.contact_id
-           WHERE o.campaign_id = @campaignId AND o.id > @afterId
-             AND (@state IS NULL OR o.state = @state) AND (@channel IS NULL OR o.channel = @channel)
-           ORDER BY o.id LIMIT @limit`,
-        )
-        .all({
-          campaignId,
-          afterId: afterId ?? 0,
-          state: state ?? null,
-          channel: channel ?? null,
-          limit,
-        }) as Record<string, unknown>[];
-      const mapped: RecipientRow[] = rows.map((r) => ({
-        id: r.id as number,
-        contactId: r.contact_id as number,
-        name: [r.first_name, r.last_name].filter(Boolean).join(' ') || String(r.address ?? ''),
-        channel: r.channel as RecipientRow['channel'],
-        address: String(r.address ?? ''),
-        state: r.state as RecipientRow['state'],
-        attempts: r.attempts as number,
-        providerMessageId: r.provider_message_id as string | null,
-        errorCode: r.error_code as string | null,
-        errorMessage: r.error_message as string | null,
-        skipReason: r.skip_reason as string | null,
-        updatedAt: r.updated_at as number,
-      }));
-      return { rows: mapped, nextAfterId: mapped.length === limit ? mapped[mapped.length - 1]!.id : null };
+      const r = retryFailed(s.store, campaignId, rowIds);
+      return { ...r, progress: s.runner.afterReportAction(campaignId) };
+    },
+    'campaigns:resolveUnknown': ({ campaignId, action, rowIds }) => {
+      getCampaign(s.store, campaignId);
+      const r = resolveUnknown(s.store, campaignId, action, rowIds);
+      return { ...r, progress: s.runner.afterReportAction(campaignId) };
+    },
+    'campaigns:emailInstead': ({ campaignId, rowIds, email }) => {
+      const c = getCampaign(s.store, campaignId);
+      if (!c.draft.email && !email)
+        throw new AppError(
+          'invalid_input',
+          'This campaign has no email yet: write its subject and body first.',
+        );
+      if (!c.draft.email && email) {
+        const draft = { ...c.draft, email };
+        prepare(s, draft); // refuse a body that does not compile before saving it
+        updateDraft(s.store, campaignId, draft);
+      }
+      const r = emailInstead(s.store, campaignId, rowIds);
+      return { ...r, progress: s.runner.afterReportAction(campaignId) };
+    },
+    'campaigns:exportCsv': (filter) => {
+      const c = getCampaign(s.store, filter.campaignId);
+      const { csv, rows } = recipientsCsv(iterateRecipients(s.store, filter));
+      const safe =
+        c.name
+          .replace(/[^\p{L}\p{N} _-]+/gu, '')
+          .trim()
+          .replace(/\s+/g, '-') || `campaign-${c.id}`;
+      return { fileName: `${safe}-recipients.csv`, csv, rows };
     },
   };
 }

@@ -1,7 +1,7 @@
-import { AppError } from '../contract';
 import { CloudApiClient } from '../channels/whatsapp/client';
-import { CloudApiError } from '../channels/whatsapp/errors';
-import { createSmtpChannel } from '../channels/email/smtp';
+import { accountInfo } from '../settings/whatsapp';
+import { remoteError } from './templates';
+import { verifySmtp } from '../channels/email/test-send';
 import type { HandlersFor } from '../transport/dispatch';
 import type { Services } from './services';
 
@@ -15,29 +15,17 @@ export function settingsHandlers(s: Services): HandlersFor<'settings'> {
     'settings:testWhatsApp': async () => {
       const client = new CloudApiClient(await s.settings.whatsappConfig());
       try {
-        const info = await client.getPhoneNumber();
-        return {
-          verifiedName: info.verifiedName,
-          displayPhoneNumber: info.displayPhoneNumber,
-          qualityRating: info.qualityRating,
-          messagingLimit: info.messagingLimit,
-          throughputLevel: info.throughputLevel,
-        };
+        return accountInfo(await client.getPhoneNumber());
       } catch (e) {
-        if (e instanceof CloudApiError)
-          throw new AppError('remote_error', e.classified.userMessage, e.classified);
-        throw e;
+        throw remoteError(e);
+      } finally {
+        client.close();
       }
     },
     'settings:testSmtp': async () => {
-      const { password, ...plain } = await s.settings.smtpConfig();
-      const channel = createSmtpChannel(plain, password, { allowSelfSigned: s.options.allowSelfSignedSmtp });
-      try {
-        await channel.verify();
-        return { ok: true as const, host: plain.host };
-      } finally {
-        channel.close();
-      }
+      const config = await s.settings.smtpConfig();
+      await verifySmtp(config, { allowSelfSigned: s.options.allowSelfSignedSmtp });
+      return { ok: true as const, host: config.host };
     },
   };
 }

@@ -6,11 +6,11 @@ import {
   type CampaignSummary,
   type Channel,
   type ChannelMode,
-  OutboxState,
   type StateCounts,
 } from '../contract';
 import type { Store } from '../store/db';
 import { campaigns } from '../store/schema';
+import { countRows } from './live';
 
 /** A campaign row with its frozen draft. */
 export interface CampaignRecord {
@@ -23,6 +23,10 @@ export interface CampaignRecord {
   createdAt: number;
   startedAt: number | null;
   finishedAt: number | null;
+  scheduledAt: number | null;
+  dryRun: boolean;
+  /** The engine paused it itself (network lost) and resumes it. */
+  autoResume: boolean;
 }
 
 /** Throws AppError('not_found') when the campaign does not exist. */
@@ -34,11 +38,13 @@ export function getCampaign(store: Store, id: number): CampaignRecord {
     channelMode: row.channelMode as ChannelMode,
     status: row.status as CampaignStatus,
     draft: row.draft as CampaignDraft,
+    dryRun: row.dryRun === 1,
+    autoResume: row.autoResume === 1,
   };
 }
 
-/** Inserts a draft campaign and returns its id. */
-export function insertCampaign(store: Store, draft: CampaignDraft): number {
+/** Inserts a draft campaign (a dry run when `dryRun`) and returns its id. */
+export function insertCampaign(store: Store, draft: CampaignDraft, dryRun = false): number {
   return store.db
     .insert(campaigns)
     .values({
@@ -47,12 +53,16 @@ export function insertCampaign(store: Store, draft: CampaignDraft): number {
       draft,
       status: 'draft',
       createdAt: Date.now(),
+      dryRun: dryRun ? 1 : 0,
     })
     .returning({ id: campaigns.id })
     .get().id;
 }
 
-/** Sets status (and reason); stamps startedAt on first run and finishedAt on a final status. */
+/**
+ * Sets status (and reason); stamps startedAt on first run and finishedAt on a final status; clears the
+ * engine's auto-resume flag (the status is now the user's or the runner's decision).
+ */
 export function setCampaignStatus(
   store: Store,
   id: number,
@@ -63,25 +73,25 @@ export function setCampaignStatus(
   const final = status === 'completed' || status === 'cancelled' || status === 'stopped';
   store.sqlite
     .prepare(
-      `UPDATE campaigns SET status = ?, status_reason = ?, started_at = COALESCE(started_at, CASE WHEN ? = 'running' THEN ? END),
+      `UPDATE campaigns SET status = ?, status_reason = ?, auto_resume = 0, started_at = COALESCE(started_at, CASE WHEN ? = 'running' THEN ? END),
        finished_at = CASE WHEN ? THEN ? ELSE NULL END WHERE id = ?`,
     )
     .run(status, reason, status, now, final ? 1 : 0, now, id);
 }
 
-/** Zeroed counts for every state. */
-export function emptyCounts(): StateCounts {
-  return Object.fromEntries(OutboxState.options.map((s) => [s, 0])) as StateCounts;
-}
-
 /** Outbox counts per channel and state (one indexed GROUP BY). */
 export function countOutbox(store: Store, campaignId: number): Record<Channel, StateCounts> {
-  const counts: Record<Channel, StateCounts> = { email: emptyCounts(), whatsapp: emptyCounts() };
-  const rows = store.sqlite
-    .prepare('SELECT channel, state, COUNT(*) AS n FROM outbox WHERE campaign_id = ? GROUP BY channel, state')
-    .all(campaignId) as { channel: Channel; state: keyof StateCounts; n: number }[];
-  for (const r of rows) counts[r.channel][r.state] = r.n;
-  return counts;
+  return countRows(store.sqlite, campaignId);
+}
+
+/** Replaces a campaign's frozen draft (adding the email of "Send the failed ones by email instead"). */
+export function updateDraft(store: Store, id: number, draft: CampaignDraft): void {
+  store.sqlite.prepare('UPDATE campaigns SET draft = ? WHERE id = ?').run(JSON.stringify(draft), id);
+}
+
+/** Sets the time a campaign is scheduled for (null: none). */
+export function setSchedule(store: Store, id: number, at: number | null): void {
+  store.sqlite.prepare('UPDATE campaigns SET scheduled_at = ? WHERE id = ?').run(at, id);
 }
 
 const FINAL_SQL = "('sent','delivered','read','failed','skipped','unknown')";
@@ -110,6 +120,8 @@ export function listCampaigns(store: Store): CampaignSummary[] {
       createdAt: c.createdAt,
       startedAt: c.startedAt,
       finishedAt: c.finishedAt,
+      scheduledAt: c.scheduledAt,
+      dryRun: c.dryRun === 1,
       total: totals.get(c.id)?.total ?? 0,
       done: totals.get(c.id)?.done ?? 0,
     }));

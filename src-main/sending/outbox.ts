@@ -6,35 +6,82 @@ export interface Audience {
   importId?: number;
 }
 
+/** What a contact gets on one channel: a queued row, or a skipped one with the reason. */
+export interface PlannedRow {
+  channel: Channel;
+  address: string | null;
+  state: Extract<OutboxState, 'queued' | 'skipped'>;
+  skipReason: string | null;
+}
+
 interface AudienceRow {
   id: number;
   email: string | null;
   phone: string | null;
+  email_consent: string | null;
+  whatsapp_consent: string | null;
+  email_suppressed: string | null;
+  wa_suppressed: string | null;
 }
 
-/** Channels a mode sends on first; the fallback email of `whatsapp_then_email` is enqueued later. */
-function plan(
-  mode: ChannelMode,
-  c: AudienceRow,
-): { channel: Channel; address: string | null; state: OutboxState; skipReason: string | null }[] {
-  const email = { channel: 'email' as const, address: c.email };
-  const wa = { channel: 'whatsapp' as const, address: c.phone };
-  const row = (r: { channel: Channel; address: string | null }, missing: string) =>
-    r.address
-      ? { ...r, state: 'queued' as const, skipReason: null }
-      : { ...r, state: 'skipped' as const, skipReason: missing };
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const E164_RE = /^\+[1-9]\d{6,14}$/;
+const NAMES: Record<Channel, { address: string; missing: string }> = {
+  email: { address: 'email address', missing: 'No email address.' },
+  whatsapp: { address: 'phone number', missing: 'No phone number.' },
+};
+
+/**
+ * One contact on one channel: skipped with the reason when the address is missing or not valid
+ * (E.164 for WhatsApp), on the suppression list, the contact declined that channel, or the address
+ * is already queued in this campaign for another contact; else queued.
+ */
+export function planRow(
+  channel: Channel,
+  address: string | null,
+  consent: string | null,
+  suppressed: string | null,
+  seen?: Set<string>,
+): PlannedRow {
+  const skip = (skipReason: string): PlannedRow => ({ channel, address, state: 'skipped', skipReason });
+  if (!address) return skip(NAMES[channel].missing);
+  const valid = channel === 'email' ? EMAIL_RE.test(address) : E164_RE.test(address);
+  if (!valid) return skip(`Not a valid ${NAMES[channel].address}.`);
+  if (suppressed !== null) return skip(`On the suppression list: ${suppressed}`);
+  if (consent === 'denied')
+    return skip(`No consent: the contact declined ${channel === 'email' ? 'email' : 'WhatsApp'} messages.`);
+  if (seen) {
+    if (seen.has(address))
+      return skip(`Duplicate: this ${NAMES[channel].address} is already in the campaign.`);
+    seen.add(address);
+  }
+  return { channel, address, state: 'queued', skipReason: null };
+}
+
+/** The email row of a WhatsApp-first contact whose WhatsApp message failed for good. */
+export function planFallbackEmail(
+  email: string | null,
+  consent: string | null,
+  suppressed: string | null,
+): PlannedRow {
+  return planRow('email', email, consent, suppressed);
+}
+
+/** The rows a contact gets in a channel mode (the WhatsApp-first email is planned at once when WhatsApp cannot be used). */
+function plan(mode: ChannelMode, c: AudienceRow, seen: Record<Channel, Set<string>>): PlannedRow[] {
+  const email = () => planRow('email', c.email, c.email_consent, c.email_suppressed, seen.email);
+  const wa = () => planRow('whatsapp', c.phone, c.whatsapp_consent, c.wa_suppressed, seen.whatsapp);
   switch (mode) {
     case 'email':
-      return [row(email, 'No email address')];
+      return [email()];
     case 'whatsapp':
-      return [row(wa, 'No phone number')];
+      return [wa()];
     case 'both':
-      return [row(email, 'No email address'), row(wa, 'No phone number')];
-    case 'whatsapp_then_email':
-      // Without a phone the fallback applies at once.
-      return c.phone
-        ? [row(wa, 'No phone number')]
-        : [row(wa, 'No phone number'), row(email, 'No phone number and no email address')];
+      return [email(), wa()];
+    case 'whatsapp_then_email': {
+      const first = wa();
+      return first.state === 'queued' ? [first] : [first, email()];
+    }
   }
 }
 
@@ -50,9 +97,12 @@ export function materialiseOutbox(
   audience: Audience,
 ): number {
   const { sqlite } = store;
-  const where = audience.importId !== undefined ? 'AND import_id = @importId' : '';
+  const where = audience.importId !== undefined ? 'AND c.import_id = @importId' : '';
   const page = sqlite.prepare(
-    `SELECT id, email, phone FROM contacts WHERE id > @after ${where} ORDER BY id LIMIT 1000`,
+    `SELECT c.id, c.email, c.phone, c.email_consent, c.whatsapp_consent,
+            (SELECT reason FROM suppressions s WHERE s.channel = 'email' AND s.address = c.email) AS email_suppressed,
+            (SELECT reason FROM suppressions s WHERE s.channel = 'whatsapp' AND s.address = c.phone) AS wa_suppressed
+     FROM contacts c WHERE c.id > @after ${where} ORDER BY c.id LIMIT 2000`,
   );
   const insert = sqlite.prepare(
     `INSERT OR IGNORE INTO outbox (campaign_id, contact_id, channel, address, state, skip_reason, updated_at)
@@ -60,12 +110,13 @@ export function materialiseOutbox(
   );
   const run = sqlite.transaction(() => {
     const now = Date.now();
+    const seen: Record<Channel, Set<string>> = { email: new Set(), whatsapp: new Set() };
     let after = 0;
     for (;;) {
       const rows = page.all({ after, importId: audience.importId }) as AudienceRow[];
       if (rows.length === 0) break;
       for (const c of rows) {
-        for (const r of plan(mode, c))
+        for (const r of plan(mode, c, seen))
           insert.run(campaignId, c.id, r.channel, r.address, r.state, r.skipReason, now);
       }
       after = rows[rows.length - 1]!.id;
@@ -79,15 +130,20 @@ export function materialiseOutbox(
   return run.immediate();
 }
 
+/** The message rows left `sending` by a crash get. */
+export const IN_FLIGHT_MESSAGE =
+  'Herald stopped while this message was being sent: it may or may not have been delivered.';
+
 /**
  * Crash recovery at start-up: rows left `sending` were in flight when the process died; they may or
- * may not have gone out, so they become `unknown` and are never re-sent without the user.
- * Returns the number of rows changed.
+ * may not have gone out, so they become `unknown` and are never re-sent without the user. Limited to
+ * one campaign when `campaignId` is given (the send worker died). Returns the number of rows changed.
  */
-export function markInFlightUnknown(store: Store): number {
+export function markInFlightUnknown(store: Store, campaignId?: number): number {
   return store.sqlite
     .prepare(
-      `UPDATE outbox SET state = 'unknown', error_message = 'Herald stopped while this message was being sent: it may or may not have been delivered.', updated_at = ? WHERE state = 'sending'`,
+      `UPDATE outbox SET state = 'unknown', error_message = ?, error_action = NULL, updated_at = ?
+       WHERE state = 'sending' AND (? IS NULL OR campaign_id = ?)`,
     )
-    .run(Date.now()).changes;
+    .run(IN_FLIGHT_MESSAGE, Date.now(), campaignId ?? null, campaignId ?? null).changes;
 }

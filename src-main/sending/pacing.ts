@@ -27,6 +27,11 @@ export class TokenBucket {
     return this.ratePerSec;
   }
 
+  /** Until when (ms since epoch) no tokens are handed out; 0 when not blocked. */
+  get blockedUntilMs(): number {
+    return this.blockedUntil;
+  }
+
   /** Stops handing out tokens for `ms` (used when the provider reports its throughput was hit). */
   block(ms: number): void {
     this.blockedUntil = Math.max(this.blockedUntil, this.now() + ms);

@@ -1,6 +1,7 @@
 import type { CampaignDraft, RecipientPreview, WhatsAppTemplate } from '../contract';
 import { type PreparedEmail, type RenderedEmail, prepareEmail, renderEmail } from '../templates/email-render';
 import { contactVariables } from '../templates/liquid';
+import type { TemplateLibrary } from '../templates/wa-library';
 import {
   type PreparedWhatsApp,
   type RenderedWhatsApp,
@@ -33,11 +34,15 @@ export interface RenderedMessage {
 }
 
 /** Compiles the draft's content; throws AppError saying which part to fix. */
-export function prepareCampaign(draft: CampaignDraft, template: WhatsAppTemplate | null): PreparedCampaign {
+export function prepareCampaign(
+  draft: CampaignDraft,
+  template: WhatsAppTemplate | null,
+  library: TemplateLibrary | null = null,
+): PreparedCampaign {
   return {
     draft,
     email: draft.email ? prepareEmail(draft.email) : null,
-    whatsapp: draft.whatsapp ? prepareWhatsApp(draft.whatsapp, template) : null,
+    whatsapp: draft.whatsapp ? prepareWhatsApp(draft.whatsapp, template, library) : null,
   };
 }
 
@@ -48,6 +53,18 @@ export function renderForContact(prepared: PreparedCampaign, contact: RenderCont
     email: prepared.email ? renderEmail(prepared.email, vars) : null,
     whatsapp: prepared.whatsapp ? renderWhatsApp(prepared.whatsapp, vars) : null,
   };
+}
+
+/** Renders only what one channel sends (the runner's hot path: a row is one channel). */
+export function renderChannel(
+  prepared: PreparedCampaign,
+  channel: 'email' | 'whatsapp',
+  contact: RenderContact,
+): RenderedMessage {
+  const vars = contactVariables(contact);
+  return channel === 'email'
+    ? { email: prepared.email ? renderEmail(prepared.email, vars) : null, whatsapp: null }
+    : { email: null, whatsapp: prepared.whatsapp ? renderWhatsApp(prepared.whatsapp, vars) : null };
 }
 
 /** The preview of one recipient, rendered exactly as the runner will send it. */

@@ -1,250 +1,334 @@
-import type { Channel, ChannelMode } from '../contract';
-import type { Store } from '../store/db';
-import { TokenBucket, backoffMs, sleep } from './pacing';
-import { type PreparedCampaign, renderForContact } from './render';
-import type { CampaignSenders, ClaimedRow, SendOutcome } from './types';
+import type Database from 'better-sqlite3';
+import type { Channel, ChannelMode, ChannelWait, QuotaView } from '../contract';
+import { Hold } from './holds';
+import type { LiveStats } from './live';
+import { THROTTLE_SLOWDOWN, decide } from './policy';
+import { sleep } from './pacing';
+import type { QuotaManager } from './quota';
+import { type FinishedSend, Recorder } from './recorder';
+import { type PreparedCampaign, renderChannel } from './render';
+import { claimRows } from './claim';
+import {
+  type ChannelState,
+  type Claimed,
+  type RunChannel,
+  batchClaimer,
+  channelState,
+  channelWaits,
+  quotaView,
+  recoverRate,
+} from './run-channel';
+import type { ClaimedRow, SendOutcome } from './types';
 
-/** Attempts before a retryable failure becomes final. */
-export const MAX_ATTEMPTS = 5;
-const REFILL_BATCH = 200;
-const FLUSH_EVERY_MS = 100;
-const IDLE_POLL_MS = 250;
+const FLUSH_EVERY_MS = 20;
+const FLUSH_AT = 64;
+const IDLE_MAX_MS = 1_000;
 
-/** Why a run ended early; the runner turns it into the campaign's status. */
-/** `shutdown`: the app is quitting; the campaign stays `running` and resumes at the next start. */
+/** Why a run ended early. `shutdown`: the app is quitting; the campaign stays `running`. */
 export type RunStop = { kind: 'pause' | 'stopped' | 'cancelled' | 'shutdown'; reason: string | null };
+export type { RunChannel } from './run-channel';
 
-interface Result {
-  row: ClaimedRow;
-  outcome: SendOutcome;
+/** What a run needs. `quota` null: a dry run (nothing counted). */
+export interface RunDeps {
+  db: Database.Database;
+  campaignId: number;
+  mode: ChannelMode;
+  prepared: PreparedCampaign;
+  channels: Partial<Record<Channel, RunChannel>>;
+  quota: QuotaManager | null;
+  stats: LiveStats;
+  /** Something changed (results recorded, a wait began or ended). */
+  onChange(): void;
+  /** Every channel with work waits for the network (`reason`), or none does any more (null). */
+  onOffline(reason: string | null): void;
 }
 
 /**
- * One campaign run: per channel, workers take due `queued` rows, mark each `sending` (committed before
- * the network call, so a crash leaves it `unknown`, never silently re-sent), send it under the channel's
- * token bucket, and hand the outcome to a flusher that records results in batched transactions.
+ * One campaign run in the send worker. Per channel a pump takes due `queued` rows under the channel's
+ * token bucket and at most `concurrency` sends in flight; the rows it takes together get their quota
+ * places and are marked `sending` in one transaction, committed before the network calls (a crash
+ * leaves them `unknown`, never silently re-sent). Outcomes are decided by policy.ts and recorded in
+ * batched transactions.
  */
 export class CampaignRun {
   private readonly abort = new AbortController();
-  private readonly queues: Record<Channel, ClaimedRow[]> = { email: [], whatsapp: [] };
-  private readonly refilling = new Map<Channel, Promise<void>>();
-  private readonly inFlight = new Set<number>();
-  private readonly activeWorkers: Record<Channel, number> = { email: 0, whatsapp: 0 };
-  private results: Result[] = [];
-  private readonly buckets: Record<Channel, TokenBucket>;
-  private readonly sentAt: number[] = [];
+  private readonly ch = new Map<Channel, ChannelState>();
+  private results: FinishedSend[] = [];
   private stop: RunStop | null = null;
-  private readonly markSending;
-  private readonly claim;
+  private readonly recorder: Recorder;
+  private readonly anyQueued: Database.Statement;
+  private readonly nextDue: Database.Statement;
+  /**
+   * In ONE transaction, per row: a quota place, then `sending` (committed before any network call).
+   * Rows after the first the quota refuses are refused too; rows no longer `queued` are `gone`.
+   */
+  private readonly claimBatch: (rows: ClaimedRow[]) => Claimed;
+  private offline = false;
 
-  constructor(
-    private readonly store: Store,
-    readonly campaignId: number,
-    private readonly mode: ChannelMode,
-    private readonly prepared: PreparedCampaign,
-    private readonly senders: CampaignSenders,
-    private readonly onFlush: () => void,
-  ) {
-    this.buckets = {
-      email: new TokenBucket(senders.ratePerSec.email),
-      whatsapp: new TokenBucket(senders.ratePerSec.whatsapp),
-    };
-    this.markSending = store.sqlite.prepare(
-      "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'queued'",
+  constructor(private readonly d: RunDeps) {
+    for (const [channel, io] of Object.entries(d.channels) as [Channel, RunChannel][])
+      this.ch.set(channel, channelState(channel, io));
+    this.recorder = new Recorder(d.db, d.campaignId, d.quota, d.stats);
+    this.anyQueued = d.db.prepare(
+      "SELECT 1 FROM outbox WHERE campaign_id = ? AND channel = ? AND state = 'queued' LIMIT 1",
     );
-    this.claim = store.sqlite.prepare(
-      `SELECT o.id, o.channel, o.address, o.attempts, c.id AS cid, c.first_name, c.last_name, c.email, c.phone, c.attributes
-       FROM outbox o JOIN contacts c ON c.id = o.contact_id
-       WHERE o.campaign_id = ? AND o.channel = ? AND o.state = 'queued' AND o.next_attempt_at <= ?
-       ORDER BY o.next_attempt_at, o.id LIMIT ?`,
+    this.nextDue = d.db.prepare(
+      "SELECT MIN(next_attempt_at) AS t FROM outbox WHERE campaign_id = ? AND channel = ? AND state = 'queued'",
     );
+    this.claimBatch = batchClaimer(d.db, d.quota);
   }
 
-  /** Messages accepted per second over the last 10 s. */
-  ratePerSec(now = Date.now()): number {
-    while (this.sentAt.length > 0 && this.sentAt[0]! < now - 10_000) this.sentAt.shift();
-    return this.sentAt.length / 10;
-  }
-
-  /** Ends the run after in-flight sends complete; the first reason wins. */
+  /** Ends the run after in-flight sends are recorded; the first reason wins. */
   requestStop(stop: RunStop): void {
     this.stop ??= stop;
     this.abort.abort(new Error(stop.kind));
   }
 
-  /** Runs until done or stopped; resolves with the stop reason, or null when every row is final. */
+  /** Probes held channels now (the user pressed Resume while waiting for the network). */
+  poke(): void {
+    for (const c of this.ch.values()) c.hold?.poke();
+  }
+
+  /** Current waits per channel (quota, network, provider throttling), for progress. */
+  waits(): ChannelWait[] {
+    return [...this.ch.values()].flatMap((c) => channelWaits(c, Date.now()));
+  }
+
+  /** Quota and pacing per channel, for progress. */
+  quotaViews(): Partial<Record<Channel, QuotaView>> {
+    return Object.fromEntries([...this.ch.values()].map((c) => [c.channel, quotaView(c, this.d.quota)]));
+  }
+
+  /** Runs until every row is final or the run is stopped; resolves with the stop, or null when done. */
   async run(): Promise<RunStop | null> {
     const flusher = setInterval(() => this.flush(), FLUSH_EVERY_MS);
     try {
-      const workers: Promise<void>[] = [];
-      for (const channel of ['email', 'whatsapp'] as const) {
-        if (!this.senders.senders[channel]) continue;
-        for (let i = 0; i < this.senders.concurrency[channel]; i++) workers.push(this.worker(channel));
-      }
-      await Promise.all(workers);
+      await Promise.all([...this.ch.values()].map((c) => this.pump(c)));
     } finally {
       clearInterval(flusher);
       this.flush();
+      for (const c of this.ch.values()) c.hold?.release();
     }
     return this.stop;
   }
 
-  private async worker(channel: Channel): Promise<void> {
-    this.activeWorkers[channel] += 1;
+  /**
+   * One channel: waits for a token, takes as many more rows as tokens and free send slots allow, marks
+   * them `sending` in one transaction, and starts their sends; at most `concurrency` are in flight.
+   */
+  private async pump(c: ChannelState): Promise<void> {
+    const signal = this.abort.signal;
+    const limit = Math.max(1, c.io.concurrency);
+    const inFlight = new Set<Promise<void>>();
+    c.pumping = true;
     try {
-      await this.work(channel);
+      while (!signal.aborted) {
+        if (c.hold?.active) {
+          await c.hold.released;
+          continue;
+        }
+        // Unpaced, rows are taken when half the slots are free, so one commit covers several rows.
+        const minBatch = Number.isFinite(c.bucket.rate) ? 1 : Math.max(1, Math.floor(limit / 2));
+        if (inFlight.size > limit - minBatch) {
+          await Promise.race(inFlight);
+          continue;
+        }
+        const first = await this.next(c);
+        if (first === 'done') return;
+        if (first === null) {
+          await Promise.race([this.idle(c), ...inFlight]);
+          continue;
+        }
+        c.taken.add(first.id);
+        try {
+          await c.bucket.take(signal);
+        } catch {
+          this.putBack(c, [first]); // stopped while waiting for pacing: the row is still `queued`
+          return;
+        }
+        const batch = [first];
+        while (batch.length < limit - inFlight.size && c.queue.length > 0 && c.bucket.tryTake() === 0) {
+          const r = c.queue.shift()!;
+          c.taken.add(r.id);
+          batch.push(r);
+        }
+        if (c.hold?.active) {
+          this.putBack(c, batch);
+          continue;
+        }
+        const { claimed, refused, gone } = this.claimBatch(batch);
+        for (const r of gone) c.taken.delete(r.id);
+        if (refused.length > 0) {
+          this.putBack(c, refused);
+          this.holdForQuota(c);
+        }
+        for (const { row, reservation } of claimed) {
+          this.d.stats.move(c.channel, 'queued', 'sending');
+          c.inFlight += 1;
+          row.attempts += 1;
+          const p: Promise<void> = this.send(c, row)
+            .then((outcome) => {
+              c.inFlight -= 1;
+              this.finish(c, row, reservation, outcome);
+            })
+            .finally(() => inFlight.delete(p));
+          inFlight.add(p);
+        }
+      }
     } finally {
-      this.activeWorkers[channel] -= 1;
+      await Promise.all(inFlight);
+      c.pumping = false;
     }
   }
 
-  private async work(channel: Channel): Promise<void> {
-    const send = this.senders.senders[channel]!;
-    while (!this.abort.signal.aborted) {
-      const row = await this.next(channel);
-      if (row === 'done') return;
-      if (row === null) {
-        await sleep(IDLE_POLL_MS, this.abort.signal).catch(() => undefined);
-        continue;
-      }
-      try {
-        await this.buckets[channel].take(this.abort.signal);
-      } catch {
-        return; // stopped while waiting for pacing: the row is still `queued`
-      }
-      if (this.markSending.run(Date.now(), row.id).changes === 0) continue;
-      this.inFlight.add(row.id);
-      row.attempts += 1;
-      const message = renderForContact(this.prepared, row.contact);
-      const problems = message[channel]?.problems ?? [];
-      const outcome: SendOutcome =
-        problems.length > 0
-          ? { ok: false, action: 'FAIL', code: 'invalid_content', message: problems.join(' ') }
-          : await send(row, message);
-      this.inFlight.delete(row.id);
-      this.results.push({ row, outcome });
-      if (outcome.ok) this.sentAt.push(Date.now());
-      else this.react(channel, outcome);
+  /** Rows taken but not sent go back to the front of the queue, in order. */
+  private putBack(c: ChannelState, rows: ClaimedRow[]): void {
+    for (const r of rows) c.taken.delete(r.id);
+    c.queue.unshift(...rows);
+  }
+
+  private async send(c: ChannelState, row: ClaimedRow): Promise<SendOutcome> {
+    const message = renderChannel(this.d.prepared, c.channel, row.contact);
+    const problems = message[c.channel]?.problems ?? [];
+    if (problems.length > 0)
+      return { ok: false, action: 'FAIL', code: 'invalid_content', message: problems.join(' ') };
+    try {
+      return await c.io.send(row, message);
+    } catch (e) {
+      // A sender must not throw; if one does, the request may have left: never resend silently.
+      return { ok: false, action: 'RETRY', code: 'internal', message: String(e), ambiguous: true };
     }
   }
 
-  private react(channel: Channel, o: Extract<SendOutcome, { ok: false }>): void {
-    if (o.throttled) {
-      const b = this.buckets[channel];
-      b.block(1000);
-      if (Number.isFinite(b.rate)) b.setRate(Math.max(1, b.rate * 0.8));
+  private finish(
+    c: ChannelState,
+    row: ClaimedRow,
+    reservation: FinishedSend['reservation'],
+    o: SendOutcome,
+  ): void {
+    const now = Date.now();
+    const { row: decision, effect } = decide({
+      channel: c.channel,
+      attempts: row.attempts,
+      outcome: o,
+      fallbackToEmail: this.d.mode === 'whatsapp_then_email',
+      channelHadSuccess: c.hadSuccess,
+      repeatedFailures: c.repeated,
+      now,
+    });
+    if (o.ok) {
+      c.hadSuccess = true;
+      c.repeated = 0;
+      this.d.stats.accepted(c.channel);
+      recoverRate(c, now);
+    } else {
+      if (decision.kind === 'failed' && decision.failure.action === 'FAIL') c.repeated += 1;
+      if (decision.kind !== 'requeue' || !o.throttled)
+        this.d.stats.failed({
+          rowId: row.id,
+          channel: c.channel,
+          address: row.address,
+          code: o.code,
+          message: o.message,
+          at: now,
+        });
     }
-    if (o.action === 'PAUSE') this.requestStop({ kind: 'pause', reason: o.message });
-    if (o.action === 'TEMPLATE') this.requestStop({ kind: 'stopped', reason: o.message });
+    this.results.push({ row, reservation, decision, at: now });
+    if (effect.slow) {
+      c.throttledAt = now;
+      if (Number.isFinite(c.bucket.rate)) c.bucket.setRate(Math.max(1, c.bucket.rate * THROTTLE_SLOWDOWN));
+    }
+    if (effect.blockMs) c.bucket.block(effect.blockMs);
+    if (effect.offline && !o.ok) this.holdForNetwork(c, o.message);
+    if (effect.stop) this.requestStop(effect.stop);
+    if (this.results.length >= FLUSH_AT) this.flush();
   }
 
-  /** Next row for a channel; null when none is due yet; 'done' when the channel has nothing left. */
-  private async next(channel: Channel): Promise<ClaimedRow | null | 'done'> {
-    const queue = this.queues[channel];
-    if (queue.length === 0) {
-      const pending = this.refilling.get(channel) ?? this.refill(channel);
-      this.refilling.set(channel, pending);
-      await pending;
-      this.refilling.delete(channel);
+  private holdForQuota(c: ChannelState): void {
+    if (c.hold?.active || !this.d.quota) return;
+    const view = this.d.quota.view(c.channel, c.bucket.rate);
+    const until = view.freesAt ?? Date.now() + 60_000;
+    const what = c.channel === 'whatsapp' ? 'WhatsApp' : 'email';
+    c.hold = new Hold(
+      {
+        channel: c.channel,
+        kind: 'quota',
+        until,
+        message: `The 24-hour limit of ${view.cap ?? 0} ${what} recipients is reached: waiting for quota until ${new Date(until).toLocaleString()}. Sending resumes by itself.`,
+      },
+      this.abort.signal,
+    );
+    void c.hold.released.then(() => this.d.onChange());
+    this.d.onChange();
+  }
+
+  private holdForNetwork(c: ChannelState, message: string): void {
+    if (c.hold?.active) return;
+    const hold = new Hold(
+      {
+        channel: c.channel,
+        kind: 'network',
+        until: null,
+        message: `${c.io.label} cannot be reached (${message}). Sending resumes by itself when it is back.`,
+      },
+      this.abort.signal,
+      c.io.probe,
+    );
+    c.hold = hold;
+    void hold.released.then(() => this.updateOffline());
+    this.updateOffline();
+  }
+
+  /** Offline = every channel that still has work waits for the network. */
+  private updateOffline(): void {
+    const busy = [...this.ch.values()].filter((c) => c.pumping);
+    const held = busy.filter((c) => c.hold?.active && c.hold.wait.kind === 'network');
+    const offline = busy.length > 0 && held.length === busy.length && !this.abort.signal.aborted;
+    if (offline !== this.offline) {
+      this.offline = offline;
+      this.d.onOffline(offline ? held.map((c) => c.hold!.wait.message).join(' ') : null);
     }
-    const row = queue.shift();
+    this.d.onChange();
+  }
+
+  /** Next row of a channel; null when none is due yet (or sends are still in flight); 'done' when nothing is left. */
+  private async next(c: ChannelState): Promise<ClaimedRow | null | 'done'> {
+    if (c.queue.length === 0) {
+      c.refilling ??= this.refill(c).finally(() => (c.refilling = null));
+      await c.refilling;
+    }
+    const row = c.queue.shift();
     if (row) return row;
-    return this.hasWork(channel) ? null : 'done';
+    return this.hasWork(c) ? null : 'done';
   }
 
-  private async refill(channel: Channel): Promise<void> {
-    this.flush(); // so rows just retried or enqueued by a fallback are visible
-    type Raw = {
-      id: number;
-      channel: Channel;
-      address: string;
-      attempts: number;
-      cid: number;
-      first_name: string | null;
-      last_name: string | null;
-      email: string | null;
-      phone: string | null;
-      attributes: string;
-    };
-    const rows = this.claim.all(this.campaignId, channel, Date.now(), REFILL_BATCH) as Raw[];
-    for (const r of rows) {
-      if (this.inFlight.has(r.id)) continue;
-      this.queues[channel].push({
-        id: r.id,
-        channel: r.channel,
-        address: r.address,
-        attempts: r.attempts,
-        contact: {
-          id: r.cid,
-          firstName: r.first_name,
-          lastName: r.last_name,
-          email: r.email,
-          phone: r.phone,
-          attributes: JSON.parse(r.attributes) as Record<string, string>,
-        },
-      });
-    }
+  private async refill(c: ChannelState): Promise<void> {
+    this.flush(); // rows just retried, or enqueued by a fallback, become visible
+    const rows = claimRows(this.d.db, this.d.campaignId, c.channel, Date.now());
+    for (const r of rows) if (!c.taken.has(r.id)) c.queue.push(r);
   }
 
-  private hasWork(channel: Channel): boolean {
-    if (this.inFlight.size > 0 || this.results.length > 0) return true;
+  private hasWork(c: ChannelState): boolean {
+    if (c.inFlight > 0 || c.taken.size > 0 || this.results.length > 0) return true;
     // WhatsApp failures may still enqueue fallback emails.
-    if (channel === 'email' && this.mode === 'whatsapp_then_email' && this.activeWorkers.whatsapp > 0)
-      return true;
-    const q = this.store.sqlite
-      .prepare("SELECT 1 FROM outbox WHERE campaign_id = ? AND channel = ? AND state = 'queued' LIMIT 1")
-      .get(this.campaignId, channel);
-    return q !== undefined;
+    const wa = this.ch.get('whatsapp');
+    if (c.channel === 'email' && this.d.mode === 'whatsapp_then_email' && wa?.pumping) return true;
+    return this.anyQueued.get(this.d.campaignId, c.channel) !== undefined;
   }
 
-  /** Records buffered outcomes in one transaction, enqueuing email fallbacks. */
+  private async idle(c: ChannelState): Promise<void> {
+    const due = (this.nextDue.get(this.d.campaignId, c.channel) as { t: number | null }).t;
+    const wait = due === null ? 50 : Math.min(IDLE_MAX_MS, Math.max(5, due - Date.now()));
+    await sleep(wait, this.abort.signal).catch(() => undefined);
+  }
+
+  /** Records buffered outcomes in one transaction. */
   flush(): void {
     if (this.results.length === 0) return;
     const batch = this.results;
     this.results = [];
-    const db = this.store.sqlite;
-    const sent = db.prepare(
-      "UPDATE outbox SET state = 'sent', provider_message_id = ?, error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ?",
-    );
-    const failed = db.prepare(
-      "UPDATE outbox SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?",
-    );
-    const unknown = db.prepare(
-      "UPDATE outbox SET state = 'unknown', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?",
-    );
-    const retry = db.prepare(
-      "UPDATE outbox SET state = 'queued', next_attempt_at = ?, attempts = attempts - ?, error_code = ?, error_message = ?, updated_at = ? WHERE id = ?",
-    );
-    const fallback = db.prepare(
-      "INSERT OR IGNORE INTO outbox (campaign_id, contact_id, channel, address, state, updated_at) VALUES (?, ?, 'email', ?, 'queued', ?)",
-    );
-    db.transaction(() => {
-      const now = Date.now();
-      for (const { row, outcome: o } of batch) {
-        if (o.ok) sent.run(o.providerMessageId, now, row.id);
-        else if (o.ambiguous)
-          unknown.run(
-            o.code,
-            `${o.message} It may have been delivered: resend or mark as sent from the report.`,
-            now,
-            row.id,
-          );
-        else if (o.action === 'PAUSE') retry.run(now, 1, o.code, o.message, now, row.id);
-        else if (o.action === 'RETRY' && row.attempts < MAX_ATTEMPTS)
-          retry.run(now + backoffMs(row.attempts), 0, o.code, o.message, now, row.id);
-        else {
-          failed.run(o.code, o.message, now, row.id);
-          if (
-            this.mode === 'whatsapp_then_email' &&
-            row.channel === 'whatsapp' &&
-            o.action === 'FAIL' &&
-            row.contact.email
-          ) {
-            fallback.run(this.campaignId, row.contact.id, row.contact.email, now);
-          }
-        }
-      }
-    })();
-    this.onFlush();
+    this.recorder.record(batch);
+    for (const f of batch) this.ch.get(f.row.channel)?.taken.delete(f.row.id);
+    this.d.onChange();
   }
 }

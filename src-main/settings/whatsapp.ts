@@ -1,4 +1,11 @@
-import { AppError, type SettingsView, type WhatsAppSettingsInput } from '../contract';
+import {
+  AppError,
+  type SettingsView,
+  type WhatsAppAccountInfo,
+  type WhatsAppSettingsInput,
+} from '../contract';
+import { assessAccount } from '../channels/whatsapp/health';
+import type { PhoneNumberInfo } from '../channels/whatsapp/types';
 import type { SettingsService } from './service';
 
 type WhatsAppPlain = Omit<WhatsAppSettingsInput, 'accessToken' | 'appSecret'>;
@@ -50,4 +57,22 @@ export async function whatsappConfig(s: SettingsService): Promise<WhatsAppConfig
     );
   }
   return { ...plain, accessToken };
+}
+
+/** "Test connection" facts of the number plus the pre-flight verdict (problems, warnings). */
+export function accountInfo(info: PhoneNumberInfo): WhatsAppAccountInfo {
+  const { problems, warnings } = assessAccount(info);
+  return {
+    verifiedName: info.verifiedName,
+    displayPhoneNumber: info.displayPhoneNumber,
+    qualityRating: info.qualityRating,
+    messagingLimit: info.messagingLimit,
+    throughputLevel: info.throughputLevel,
+    health: info.healthStatus?.canSendMessage ?? null,
+    status: info.status,
+    codeVerificationStatus: info.codeVerificationStatus,
+    nameStatus: info.nameStatus,
+    problems,
+    warnings,
+  };
 }

@@ -1,9 +1,21 @@
+import type Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import type { WhatsAppTemplate } from '../contract';
 import { parseTemplate } from '../channels/whatsapp/templates';
 import type { RemoteTemplate } from '../channels/whatsapp/types';
 import type { Store } from '../store/db';
 import { waTemplates } from '../store/schema';
+import { mediaFileById, type StoredMedia } from './wa-media';
+
+/**
+ * What rendering needs from the library besides the chosen template: the other languages of the same
+ * template name, each contact's language (by E.164 phone, unique in `contacts`), and media files.
+ */
+export interface TemplateLibrary {
+  translations: WhatsAppTemplate[];
+  contactLanguage(phone: string): string | null;
+  mediaFile(id: number): StoredMedia | null;
+}
 
 type Row = typeof waTemplates.$inferSelect;
 
@@ -31,6 +43,7 @@ function toTemplate(row: Row): WhatsAppTemplate {
     body: parsed.body,
     footer: parsed.footer,
     buttons: parsed.buttons,
+    headerFormat: parsed.headerFormat,
     syncedAt: row.syncedAt,
   };
 }
@@ -85,4 +98,24 @@ export function listTemplates(store: Store): WhatsAppTemplate[] {
 export function getTemplate(store: Store, id: number): WhatsAppTemplate | null {
   const row = store.db.select().from(waTemplates).where(eq(waTemplates.id, id)).get();
   return row ? toTemplate(row) : null;
+}
+
+/**
+ * What rendering needs besides the template (its approved translations, each contact's language, the
+ * media files), over a raw connection so the send worker (no ORM) and the main thread build the same.
+ */
+export function loadTemplateLibrary(sqlite: Database.Database, template: WhatsAppTemplate): TemplateLibrary {
+  const raw = sqlite
+    .prepare(
+      `SELECT id, meta_id AS metaId, name, language, status, category, parameter_format AS parameterFormat,
+              components, synced_at AS syncedAt FROM wa_templates WHERE name = ? AND status = 'APPROVED'`,
+    )
+    .all(template.name) as (Omit<Row, 'components'> & { components: string })[];
+  const byPhone = sqlite.prepare('SELECT language FROM contacts WHERE phone = ?');
+  return {
+    translations: raw.map((r) => toTemplate({ ...r, components: JSON.parse(r.components) as unknown })),
+    contactLanguage: (phone) =>
+      (byPhone.get(phone) as { language: string | null } | undefined)?.language ?? null,
+    mediaFile: (mediaId) => mediaFileById(sqlite, mediaId),
+  };
 }

@@ -1,27 +1,56 @@
-import { AppError, type WhatsAppContent, type WhatsAppTemplate } from '../contract';
+import { AppError, type PreviewMedia, type WhatsAppContent, type WhatsAppTemplate } from '../contract';
 import { validateParameterValue } from '../channels/whatsapp/templates';
 import { compileOrThrow, renderSafely } from './email-render';
 import type { CompiledTemplate } from './liquid';
+import { previewMedia, type ResolvedMedia, resolveHeaderMedia } from './wa-header-media';
+import { pickTranslation } from './wa-language';
+import type { TemplateLibrary } from './wa-library';
 
-/** A campaign's WhatsApp message: the approved template and its compiled parameter mapping. */
+export type { ResolvedMedia } from './wa-header-media';
+
+/** A campaign's WhatsApp message: the approved template, its translations and the compiled mapping. */
 export interface PreparedWhatsApp {
+  /** The chosen template; with `languageFromContact` it is the fallback language. */
   template: WhatsAppTemplate;
+  /** APPROVED templates of the same name (one per language), the chosen one included. */
+  translations: WhatsAppTemplate[];
   params: Map<string, CompiledTemplate>;
+  languageFromContact: boolean;
+  library: TemplateLibrary | null;
 }
 
-/** One recipient's parameter values by placeholder key; `problems` non-empty means it must not be sent. */
+/** One recipient's message; `problems` non-empty means it must not be sent. */
 export interface RenderedWhatsApp {
+  /** The translation sent to this recipient (its name, language and placeholders). */
+  template: WhatsAppTemplate;
+  /** Parameter values by placeholder key (the `header.media` value included, as rendered). */
   values: Record<string, string>;
+  /** The header file or link of an IMAGE/VIDEO/DOCUMENT header; null for other headers. */
+  headerMedia: ResolvedMedia | null;
   problems: string[];
+}
+
+/** Preview parts of a rendered message (chat bubble). */
+export interface WhatsAppPreviewParts {
+  templateName: string;
+  language: string;
+  header: string | null;
+  headerMedia: PreviewMedia | null;
+  body: string;
+  footer: string | null;
+  buttons: string[];
 }
 
 /**
  * Checks the template is APPROVED and every placeholder is mapped, and compiles the mapping.
- * Throws AppError ('not_found' or 'invalid_input') saying what to fix.
+ * With `library` (loadTemplateLibrary) it also picks translations per contact and resolves media
+ * files; without, one language and links only. Throws AppError ('not_found' or
+ * 'invalid_input') saying what to fix.
  */
 export function prepareWhatsApp(
   content: WhatsAppContent,
   template: WhatsAppTemplate | null,
+  library: TemplateLibrary | null = null,
 ): PreparedWhatsApp {
   if (!template)
     throw new AppError(
@@ -34,34 +63,76 @@ export function prepareWhatsApp(
       `The template "${template.name}" (${template.language}) is ${template.status}: only APPROVED templates can be sent.`,
     );
   }
-  const params = new Map<string, CompiledTemplate>();
   for (const p of template.placeholders) {
     const source = content.parameters[p.key];
     if (source === undefined || source.trim() === '') {
-      throw new AppError(
-        'invalid_input',
-        `Map the template placeholder {{${p.name}}} (${p.component}) to a contact field or a text.`,
-        [{ path: `whatsapp.parameters.${p.key}`, message: 'Required' }],
-      );
+      const what = p.media
+        ? `header ${p.media} to a file, a link or a column`
+        : `placeholder {{${p.name}}} (${p.component}) to a contact field or a text`;
+      throw new AppError('invalid_input', `Map the template ${what}.`, [
+        { path: `whatsapp.parameters.${p.key}`, message: 'Required' },
+      ]);
     }
-    params.set(p.key, compileOrThrow(source, `whatsapp.parameters.${p.key}`));
   }
-  return { template, params };
+  const params = new Map<string, CompiledTemplate>();
+  for (const [key, source] of Object.entries(content.parameters)) {
+    if (source.trim() !== '') params.set(key, compileOrThrow(source, `whatsapp.parameters.${key}`));
+  }
+  const others = (library?.translations ?? []).filter((t) => t.id !== template.id && t.status === 'APPROVED');
+  return {
+    template,
+    translations: [template, ...others],
+    params,
+    languageFromContact: content.languageFromContact === true,
+    library,
+  };
 }
 
-/** Renders each placeholder for one recipient and checks it against Meta's parameter rules. */
-export function renderWhatsApp(prepared: PreparedWhatsApp, vars: Record<string, string>): RenderedWhatsApp {
+function buttonKind(key: string): 'url' | 'coupon_code' | undefined {
+  if (!key.startsWith('button.')) return undefined;
+  return key.endsWith('.coupon_code') ? 'coupon_code' : 'url';
+}
+
+/**
+ * Renders one recipient: picks the translation (contact's language when `languageFromContact`;
+ * `opts.language` overrides the lookup by phone), renders each placeholder and checks it against
+ * Meta's parameter rules, and resolves the header media. Never throws for a recipient's data.
+ */
+export function renderWhatsApp(
+  prepared: PreparedWhatsApp,
+  vars: Record<string, string>,
+  opts: { language?: string | null } = {},
+): RenderedWhatsApp {
+  let template = prepared.template;
+  if (prepared.languageFromContact) {
+    const language =
+      opts.language !== undefined
+        ? opts.language
+        : (prepared.library?.contactLanguage(vars.phone ?? '') ?? null);
+    template = pickTranslation(prepared.translations, language, prepared.template);
+  }
   const problems: string[] = [];
   const values: Record<string, string> = {};
-  for (const p of prepared.template.placeholders) {
+  let headerMedia: ResolvedMedia | null = null;
+  for (const p of template.placeholders) {
     const compiled = prepared.params.get(p.key);
-    const what = `WhatsApp {{${p.name}}}`;
-    const value = compiled ? renderSafely(compiled, vars, false, what, problems) : '';
+    const what = p.media ? `WhatsApp header ${p.media}` : `WhatsApp {{${p.name}}}`;
+    if (!compiled) {
+      problems.push(`${what}: the ${template.language} translation uses it, but it is not mapped.`);
+      continue;
+    }
+    const value = renderSafely(compiled, vars, false, what, problems);
     values[p.key] = value;
-    const problem = validateParameterValue(value, p.component);
+    if (p.media) {
+      const media = resolveHeaderMedia(value, p.media, prepared.library);
+      if (typeof media === 'string') problems.push(media);
+      else headerMedia = media;
+      continue;
+    }
+    const problem = validateParameterValue(value, p.component, buttonKind(p.key));
     if (problem) problems.push(`${what}: ${problem}`);
   }
-  return { values, problems };
+  return { template, values, headerMedia, problems };
 }
 
 function fill(text: string | null, component: string, values: Record<string, string>): string | null {
@@ -71,12 +142,15 @@ function fill(text: string | null, component: string, values: Record<string, str
 
 /** The chat-bubble preview of a rendered message (header, body with values filled in, footer, buttons). */
 export function previewWhatsApp(
-  prepared: PreparedWhatsApp,
+  _prepared: PreparedWhatsApp,
   rendered: RenderedWhatsApp,
-): { header: string | null; body: string; footer: string | null; buttons: string[] } {
-  const t = prepared.template;
+): WhatsAppPreviewParts {
+  const t = rendered.template;
   return {
+    templateName: t.name,
+    language: t.language,
     header: fill(t.header, 'header', rendered.values),
+    headerMedia: rendered.headerMedia ? previewMedia(rendered.headerMedia) : null,
     body: fill(t.body, 'body', rendered.values) ?? '',
     footer: t.footer,
     buttons: t.buttons.map((b) => b.text),

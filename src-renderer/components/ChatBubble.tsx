@@ -1,10 +1,14 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
+import type { PreviewMedia } from '../../src-main/contract';
 
 interface Props {
   header: string | null;
   body: string;
   footer: string | null;
   buttons: string[];
+  /** Header media of a rendered message; `mediaKind` alone marks a template's media header. */
+  media?: PreviewMedia | null;
+  mediaKind?: 'image' | 'video' | 'document' | null;
   /** Mark `{{1}}` / `{{name}}` placeholders (template view); off for rendered messages. */
   markPlaceholders?: boolean;
   'data-testid'?: string;
@@ -23,11 +27,64 @@ function withPlaceholders(text: string, mark: boolean): ReactNode {
   );
 }
 
-/** A WhatsApp-style message bubble: bold header, body, grey footer, and reply buttons below. */
-export function ChatBubble({ header, body, footer, buttons, markPlaceholders = false, ...rest }: Props) {
+const MEDIA_STYLE: CSSProperties = {
+  display: 'flex',
+  flexDirection: 'column',
+  alignItems: 'center',
+  justifyContent: 'center',
+  gap: 4,
+  minHeight: 96,
+  marginBottom: 6,
+  padding: 8,
+  borderRadius: 6,
+  background: 'rgba(0, 0, 0, 0.08)',
+  textAlign: 'center',
+};
+
+const KIND_LABEL = { image: 'Image', video: 'Video', document: 'Document' } as const;
+
+/**
+ * The media header as a labelled box (kind and file name or link host). Remote links are not
+ * fetched: a preview must not contact third-party servers.
+ */
+function MediaHeader({ media, kind }: { media: PreviewMedia | null; kind: 'image' | 'video' | 'document' }) {
+  const label = media
+    ? media.source === 'file'
+      ? media.fileName
+      : `${media.fileName ?? 'file'} · ${hostOf(media.url)}`
+    : 'Chosen when sending';
+  return (
+    <div style={MEDIA_STYLE} data-testid="chat-media" data-kind={kind}>
+      <strong>{KIND_LABEL[kind]}</strong>
+      <span style={{ fontSize: 12, wordBreak: 'break-all' }}>{label}</span>
+    </div>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** A WhatsApp-style message bubble: media or bold header, body, grey footer, and reply buttons below. */
+export function ChatBubble({
+  header,
+  body,
+  footer,
+  buttons,
+  media = null,
+  mediaKind = null,
+  markPlaceholders = false,
+  ...rest
+}: Props) {
+  const kind = media?.type ?? mediaKind;
   return (
     <div className="chat-surface" data-testid={rest['data-testid']}>
       <div className="chat-bubble">
+        {kind && <MediaHeader media={media} kind={kind} />}
         {header && <div className="chat-header">{withPlaceholders(header, markPlaceholders)}</div>}
         <div className="chat-body">{withPlaceholders(body, markPlaceholders)}</div>
         {footer && <div className="chat-footer">{footer}</div>}

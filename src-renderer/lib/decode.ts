@@ -1,21 +1,45 @@
 /**
- * Decodes an uploaded text file. `File.text()` assumes UTF-8 and silently replaces other bytes, but
- * spreadsheet exports are often UTF-16 ("Unicode text", with a BOM) or Windows-1252 ("CSV" from Excel
- * on Windows). Order: BOM (UTF-8, UTF-16LE/BE) → strict UTF-8 → Windows-1252, which maps every byte.
- * Encoding labels from the WHATWG Encoding Standard (https://encoding.spec.whatwg.org/).
+ * Display names for how an imported file was read. Decoding itself happens in the main process
+ * (BOM, UTF-16, strict UTF-8, chardet + iconv-lite); the renderer only shows the result and offers
+ * overrides. Labels are WHATWG / iconv-lite names (https://encoding.spec.whatwg.org/).
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
-  const [a, b, c] = bytes;
-  if (a === 0xef && b === 0xbb && c === 0xbf) return decode('utf-8', bytes.subarray(3));
-  if (a === 0xff && b === 0xfe) return decode('utf-16le', bytes.subarray(2));
-  if (a === 0xfe && b === 0xff) return decode('utf-16be', bytes.subarray(2));
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return decode('windows-1252', bytes);
-  }
+const ENCODING_NAMES: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE (Excel “Unicode Text”)',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1252': 'Windows-1252 (Western European, Excel on Windows)',
+  'iso-8859-1': 'ISO-8859-1 (Latin-1)',
+  'iso-8859-15': 'ISO-8859-15 (Latin-9)',
+  'windows-1250': 'Windows-1250 (Central European)',
+  'iso-8859-2': 'ISO-8859-2 (Latin-2)',
+  'windows-1251': 'Windows-1251 (Cyrillic)',
+  'koi8-r': 'KOI8-R (Russian)',
+  'windows-1254': 'Windows-1254 (Turkish)',
+  macintosh: 'Mac Roman',
+  shift_jis: 'Shift JIS (Japanese)',
+  gb18030: 'GB18030 (Chinese)',
+  big5: 'Big5 (Traditional Chinese)',
+  'euc-kr': 'EUC-KR (Korean)',
+};
+
+/** Encodings offered as overrides, in menu order. */
+export const ENCODING_CHOICES = Object.keys(ENCODING_NAMES);
+
+/** A readable name for an encoding label ("windows-1252" → "Windows-1252 (Western European, …)"). */
+export function encodingName(label: string | null): string {
+  if (!label) return '—';
+  return ENCODING_NAMES[label] ?? label.toUpperCase();
 }
 
-function decode(encoding: string, bytes: Uint8Array): { text: string; encoding: string } {
-  return { text: new TextDecoder(encoding).decode(bytes), encoding };
+/** Delimiters offered as overrides, with their names. */
+export const DELIMITER_CHOICES: { value: ',' | ';' | '\t' | '|'; label: string }[] = [
+  { value: ',', label: 'Comma ( , )' },
+  { value: ';', label: 'Semicolon ( ; )' },
+  { value: '\t', label: 'Tab' },
+  { value: '|', label: 'Pipe ( | )' },
+];
+
+/** A readable name for a delimiter. */
+export function delimiterName(d: string | null): string {
+  return DELIMITER_CHOICES.find((c) => c.value === d)?.label ?? d ?? '—';
 }

@@ -66,6 +66,9 @@ test('import → compose → send on both channels → every recipient final', a
   // Import the fixture contacts.
   await page.getByTestId('nav-contacts').click();
   await page.getByTestId('import-file-input').setInputFiles('tests/fixtures/contacts.csv');
+  await page.getByTestId('import-next').click(); // preview → columns
+  await page.getByTestId('import-next').click(); // columns → check
+  await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-summary')).toContainText(/\d+ imported/);
   const table = page.getByTestId('contacts-table');
   await expect(table.locator('tbody tr')).not.toHaveCount(0);
@@ -76,6 +79,7 @@ test('import → compose → send on both channels → every recipient final', a
   await page.getByTestId('campaign-name').fill('Spring launch');
   await page.getByText('Both', { exact: true }).click();
   await page.getByTestId('email-subject').fill('Hello {{ first_name | default: "there" }}');
+  await page.getByTestId('email-mode-html').click();
   await page.getByTestId('email-body').fill('<p>Dear {{ full_name }}, our spring range is here.</p>');
   await page.getByTestId('templates-sync').click();
   const select = page.getByTestId('template-select');

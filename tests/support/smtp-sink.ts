@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer, type SMTPServerError, type SMTPServerOptions } from 'smtp-server';
 
@@ -26,7 +27,7 @@ export interface SmtpSink {
   host: '127.0.0.1';
   /** Accepted messages in arrival order; a message is here before the client gets its 250. */
   messages: ReceivedMail[];
-  /** Successful AUTH exchanges, in order (method is `PLAIN` or `LOGIN`). */
+  /** Successful AUTH exchanges, in order (method is `PLAIN`, `LOGIN` or `XOAUTH2`). */
   logins: { method: string; user: string }[];
   /** Resolves once `messages.length >= count`; rejects after `timeoutMs` (default 10 000 ms). */
   waitFor(count: number, timeoutMs?: number): Promise<void>;
@@ -37,6 +38,24 @@ export interface SmtpSink {
 /** Options: `auth` requires AUTH PLAIN/LOGIN with these credentials (else AUTH is off). */
 export interface SmtpSinkOptions {
   auth?: { user: string; pass: string };
+  /**
+   * Require AUTH XOAUTH2 (developers.google.com/gmail/imap/xoauth2-protocol) for `user`, accepting
+   * an access token while `isValid(token)` says so; a refused token gets the protocol's JSON
+   * challenge, then 535 5.7.8.
+   */
+  oauth?: { user: string; isValid: (accessToken: string) => boolean };
+  /** Reply codes for the next MAIL FROM commands, one per command, e.g. [421] (then normal). */
+  mailFromReplies?: number[];
+  /**
+   * Cut the connection instead of answering the DATA of the n-th message (1-based, counting every
+   * message the sink was sent); that message is not kept.
+   */
+  dropOnMessage?: number;
+  /** AUTH methods offered with `auth` (default PLAIN and LOGIN); nodemailer takes the first. */
+  authMethods?: ('PLAIN' | 'LOGIN')[];
+  /** PEM key and certificate for TLS instead of smtp-server's built-in self-signed one. */
+  key?: string;
+  cert?: string;
   /** Recipient address (case-insensitive) → SMTP reply code sent to its RCPT TO, e.g. 550. */
   rejectRecipients?: Record<string, number>;
   /** Offer STARTTLS, or speak implicit TLS, with smtp-server's built-in self-signed certificate. */
@@ -54,16 +73,37 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
 
   const disabledCommands: string[] = [];
   if (opts.tls !== 'starttls') disabledCommands.push('STARTTLS');
-  if (!opts.auth) disabledCommands.push('AUTH');
+  if (!opts.auth && !opts.oauth) disabledCommands.push('AUTH');
+  const mailFromReplies = [...(opts.mailFromReplies ?? [])];
+  let dataCount = 0;
 
   const options: SMTPServerOptions = {
     secure: opts.tls === 'implicit',
     logger: false,
     disabledCommands,
-    authOptional: !opts.auth,
-    authMethods: ['PLAIN', 'LOGIN'],
+    authOptional: !opts.auth && !opts.oauth,
+    authMethods: opts.oauth ? ['XOAUTH2'] : (opts.authMethods ?? ['PLAIN', 'LOGIN']),
     allowInsecureAuth: true,
+    ...(opts.key && opts.cert ? { key: opts.key, cert: opts.cert } : {}),
+    onMailFrom(_address, _session, callback) {
+      const code = mailFromReplies.shift();
+      if (code === undefined) return callback();
+      callback(smtpError(code, `${code >= 500 ? 5 : 4}.3.2 Test sink says try again later`));
+    },
     onAuth(auth, _session, callback) {
+      if (opts.oauth) {
+        const ok =
+          auth.method === 'XOAUTH2' &&
+          auth.username === opts.oauth.user &&
+          opts.oauth.isValid(auth.accessToken ?? '');
+        if (ok) {
+          logins.push({ method: auth.method, user: auth.username ?? '' });
+          return callback(null, { user: auth.username });
+        }
+        return callback(null, {
+          data: { status: '401', schemes: 'bearer', scope: 'https://mail.google.com/' },
+        });
+      }
       const want = opts.auth;
       const okMethod = auth.method === 'PLAIN' || auth.method === 'LOGIN';
       if (want && okMethod && auth.username === want.user && auth.password === want.pass) {
@@ -82,6 +122,16 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
       );
     },
     onData(stream, session, callback) {
+      dataCount += 1;
+      if (dataCount === opts.dropOnMessage) {
+        // Read the message, then hang up without a reply: the client cannot know whether it arrived.
+        stream.resume();
+        stream.on('end', () => {
+          for (const c of server.connections as Set<{ session: { id: string }; _socket: Socket }>)
+            if (c.session.id === session.id) c._socket.destroy();
+        });
+        return;
+      }
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('error', (e: Error) => callback(e));

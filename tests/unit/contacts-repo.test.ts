@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importCsv } from '../../src-main/contacts/import';
 import {
   countAudience,
   escapeLike,
@@ -7,33 +6,38 @@ import {
   listContacts,
   listImports,
 } from '../../src-main/contacts/repo';
+import { importFile } from '../fixtures/import-run';
 import { type TempStore, openTempStore } from '../fixtures/temp-store';
 
 let t: TempStore;
 let firstImport: number;
 let secondImport: number;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = openTempStore();
-  firstImport = importCsv(t.store, {
-    fileName: 'first.csv',
-    defaultCountry: 'GB',
-    content: [
-      'First Name,Last Name,Email,Phone,Discount,Language',
-      'Alice,Archer,alice@example.com,07911 123456,50%,en',
-      'Bob,Brown,bob_b@example.com,,10,de',
-      'Carla,Archer,carla@example.com,,,',
-    ].join('\n'),
-  }).importId;
-  secondImport = importCsv(t.store, {
-    fileName: 'second.csv',
-    defaultCountry: 'GB',
-    content: [
-      'Name,Email,Phone',
-      'Dan Dee,dan@example.com,020 7946 0958',
-      'Alice Again,alice@example.com,',
-    ].join('\n'),
-  }).importId;
+  firstImport = (
+    await importFile(
+      t.store,
+      t.dir,
+      [
+        'First Name,Last Name,Email,Phone,Discount,Language',
+        'Alice,Archer,alice@example.com,07911 123456,50%,en',
+        'Bob,Brown,bob_b@example.com,,10,de',
+        'Carla,Archer,carla@example.com,,,',
+      ].join('\n'),
+      { fileName: 'first.csv' },
+    )
+  ).result.importId!;
+  secondImport = (
+    await importFile(
+      t.store,
+      t.dir,
+      ['Name,Email,Phone', 'Dan Dee,dan@example.com,020 7946 0958', 'Alice Again,alice@example.com,'].join(
+        '\n',
+      ),
+      { fileName: 'second.csv' },
+    )
+  ).result.importId!;
 });
 afterEach(() => t.dispose());
 
@@ -59,6 +63,15 @@ describe('listContacts', () => {
       phone: '+447911123456',
       attributes: { discount: '50%' },
       createdAt: expect.any(Number),
+      updatedAt: expect.any(Number),
+      phoneType: 'MOBILE',
+      language: 'en',
+      emailConsent: null,
+      whatsappConsent: null,
+      suppressedEmail: false,
+      suppressedWhatsApp: false,
+      lists: [],
+      tags: [],
     });
   });
 
@@ -86,6 +99,39 @@ describe('listContacts', () => {
   });
 });
 
+describe('listContacts filters', () => {
+  const names = (filter: Parameters<typeof listContacts>[1]) =>
+    listContacts(t.store, filter).rows.map((c) => c.firstName);
+  it('filters by list, tag, consent, channel and suppression, and jumps by offset', () => {
+    const db = t.store.sqlite;
+    const listId = Number(db.prepare("INSERT INTO lists (name) VALUES ('L')").run().lastInsertRowid);
+    const tagId = Number(db.prepare("INSERT INTO tags (name) VALUES ('T')").run().lastInsertRowid);
+    db.prepare(
+      "INSERT INTO list_members (list_id, contact_id) SELECT ?, id FROM contacts WHERE first_name IN ('Bob', 'Dan')",
+    ).run(listId);
+    db.prepare(
+      "INSERT INTO contact_tags (tag_id, contact_id) SELECT ?, id FROM contacts WHERE first_name = 'Carla'",
+    ).run(tagId);
+    db.prepare("UPDATE contacts SET email_consent = 'granted' WHERE first_name = 'Alice'").run();
+    db.prepare("UPDATE contacts SET whatsapp_consent = 'denied' WHERE first_name = 'Dan'").run();
+    db.prepare(
+      "INSERT INTO suppressions (channel, address, reason) VALUES ('email', 'bob_b@example.com', 'bounce')",
+    ).run();
+    expect(names({ limit: 10, listId })).toEqual(['Bob', 'Dan']);
+    expect(names({ limit: 10, tagId })).toEqual(['Carla']);
+    expect(names({ limit: 10, emailConsent: 'granted' })).toEqual(['Alice']);
+    expect(names({ limit: 10, emailConsent: 'unknown' })).toEqual(['Bob', 'Carla', 'Dan']);
+    expect(names({ limit: 10, whatsappConsent: 'denied' })).toEqual(['Dan']);
+    expect(names({ limit: 10, hasWhatsApp: true })).toEqual(['Alice']);
+    expect(names({ limit: 10, hasEmail: false })).toEqual([]);
+    expect(names({ limit: 10, suppressed: true })).toEqual(['Bob']);
+    expect(names({ limit: 10, suppressed: false, listId })).toEqual(['Dan']);
+    expect(names({ limit: 2, offset: 2 })).toEqual(['Carla', 'Dan']);
+    const bob = listContacts(t.store, { limit: 1, listId }).rows[0];
+    expect(bob).toMatchObject({ lists: ['L'], suppressedEmail: true });
+  });
+});
+
 describe('escapeLike', () => {
   it('escapes the LIKE wildcards and the escape character', () => {
     expect(escapeLike('50%_a\\b')).toBe('50\\%\\_a\\\\b');
@@ -94,9 +140,10 @@ describe('escapeLike', () => {
 
 describe('listImports', () => {
   it('lists imports newest first with the contacts each created', () => {
+    const extra = { createdAt: expect.any(Number), status: 'done', issueCount: 0 };
     expect(listImports(t.store)).toEqual([
-      { id: secondImport, fileName: 'second.csv', imported: 1, createdAt: expect.any(Number) },
-      { id: firstImport, fileName: 'first.csv', imported: 3, createdAt: expect.any(Number) },
+      { id: secondImport, fileName: 'second.csv', imported: 1, updated: 0, rows: 2, ...extra },
+      { id: firstImport, fileName: 'first.csv', imported: 3, updated: 0, rows: 3, ...extra },
     ]);
   });
 });

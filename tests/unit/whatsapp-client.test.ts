@@ -95,7 +95,7 @@ describe('CloudApiClient.sendMessage against the fake Cloud API', () => {
   });
 
   it('sends every APPROVED default template built from its own examples', async () => {
-    const api = await fake();
+    const api = await fake({ mediaIds: ['1339522734477770'] });
     const c = client(api.url);
     for (const t of DEFAULT_TEMPLATES.filter((x) => x.status === 'APPROVED')) {
       const parsed = parseTemplate(t);
@@ -243,7 +243,10 @@ describe('CloudApiClient.getPhoneNumber', () => {
       qualityRating: 'GREEN',
       messagingLimit: 'TIER_250',
       throughputLevel: 'STANDARD',
-      healthStatus: { can_send_message: 'AVAILABLE', entities: [] },
+      healthStatus: { canSendMessage: 'AVAILABLE', entities: [] },
+      status: 'CONNECTED',
+      codeVerificationStatus: 'VERIFIED',
+      nameStatus: 'APPROVED',
     });
   });
 

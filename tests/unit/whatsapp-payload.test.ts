@@ -46,7 +46,17 @@ describe('parseTemplate', () => {
     expect(p.parameterFormat).toBe('NAMED');
     expect(p.headerFormat).toBe('IMAGE');
     expect(p.header).toBeNull();
-    expect(p.placeholders).toEqual([body('first_name', 'Pablo'), body('discount_code', 'WELCOME25')]);
+    expect(p.placeholders).toEqual([
+      {
+        key: 'header.media',
+        component: 'header',
+        name: 'media',
+        media: 'image',
+        example: 'https://scontent.example.com/welcome.png',
+      },
+      body('first_name', 'Pablo'),
+      body('discount_code', 'WELCOME25'),
+    ]);
     expect(p.buttons).toEqual([{ type: 'QUICK_REPLY', text: 'Stop promotions' }]);
   });
 

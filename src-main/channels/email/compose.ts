@@ -13,20 +13,32 @@ export interface Mailbox {
 /** What one outbox row needs to become an email. `html` is the rendered body. */
 export interface ComposeEmailArgs {
   outboxId: number;
+  /** First word of the Message-ID's left part; `herald` for campaign rows, `herald-test` for tests. */
+  messageIdPrefix?: string;
   from: Mailbox;
   to: Mailbox;
   subject: string;
   html: string;
+  /** The plain-text part when already made (from the template, see email-text.ts); else derived from `html`. */
+  text?: string;
   /** RFC 2369 List-Unsubscribe targets; `url` also enables RFC 8058 one-click. */
   listUnsubscribe?: { mailto: string; url?: string };
+  /** Reply-To (RFC 5322 §3.6.2) when replies should not go to the From address. */
+  replyTo?: string;
+  /** Files to attach, read from disk while sending (nodemailer streams them, base64). */
+  attachments?: { path: string; filename: string }[];
 }
 
 // Plain-text part: wrapped at 78 columns (RFC 5322 §2.1.1), images dropped (their alt text
 // is rarely written for mail), links shown once when their text already is the URL.
-const htmlToText = compile({
+/** HTML → plain text as Herald writes the text/plain part (wrapped at 78 columns). */
+export const htmlToText = compile({
   wordwrap: 78,
   selectors: [
     { selector: 'img', format: 'skip' },
+    // Headings keep their case: upper-casing would turn `{{ first_name }}` in a template into an
+    // unknown variable and shout a contact's name (email-text.ts converts templates).
+    ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => ({ selector: h, options: { uppercase: false } })),
     { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
   ],
 });
@@ -61,9 +73,12 @@ export function composeEmail(args: ComposeEmailArgs): SendMailOptions {
     to: { name: args.to.name, address: args.to.address },
     subject: args.subject,
     html: args.html,
-    text: htmlToText(args.html),
-    messageId: `<herald-${args.outboxId}.${hash}@${domain}>`,
+    text: args.text ?? htmlToText(args.html),
+    messageId: `<${args.messageIdPrefix ?? 'herald'}-${args.outboxId}.${hash}@${domain}>`,
   };
+  if (args.replyTo) msg.replyTo = args.replyTo;
+  if (args.attachments && args.attachments.length > 0)
+    msg.attachments = args.attachments.map((a) => ({ path: a.path, filename: a.filename }));
   const unsub = args.listUnsubscribe;
   if (unsub) {
     const mailto = unsub.mailto.startsWith('mailto:') ? unsub.mailto : `mailto:${unsub.mailto}`;

@@ -16,6 +16,14 @@ export interface SmtpChannelOptions {
   rateLimitPerSec?: number;
   /** Accept a self-signed server certificate. For tests against a local sink only. */
   allowSelfSigned?: boolean;
+  /** PEM certificates trusted besides the system's (an organisation's own certificate authority). */
+  ca?: string;
+  /**
+   * Modern sign-in (XOAUTH2, developers.google.com/gmail/imap/xoauth2-protocol): `user` is the
+   * mailbox; `getToken(renew)` returns a valid access token, a fresh one when `renew` (the server
+   * refused the last). Replaces the password when set.
+   */
+  oauth?: { user: string; getToken(renew: boolean): Promise<{ token: string; expiresAt: number }> };
 }
 
 /** The outcome of one send; `send` never throws. */
@@ -69,12 +77,29 @@ export function smtpPoolOptions(
     requireTLS: settings.security === 'starttls',
     // `none` means none: do not try an opportunistic STARTTLS the user did not ask for.
     ignoreTLS: settings.security === 'none',
-    tls: { rejectUnauthorized: !opts.allowSelfSigned, minVersion: 'TLSv1.2' },
+    tls: {
+      rejectUnauthorized: !opts.allowSelfSigned,
+      minVersion: 'TLSv1.2',
+      ...(opts.ca ? { ca: opts.ca } : {}),
+    },
     connectionTimeout: CONNECTION_TIMEOUT_MS,
     greetingTimeout: GREETING_TIMEOUT_MS,
     socketTimeout: SOCKET_TIMEOUT_MS,
   };
-  if (settings.user !== '') options.auth = { user: settings.user, pass: password ?? '' };
+  const oauth = opts.oauth;
+  if (oauth) {
+    options.auth = {
+      type: 'OAuth2',
+      user: oauth.user,
+      // nodemailer asks here whenever it needs a token (renew = the server refused the last one).
+      provisionCallback: (_user, renew, done) => {
+        oauth.getToken(renew).then(
+          (t) => done(null, t.token, t.expiresAt),
+          (e: unknown) => done(e instanceof Error ? e : new Error(String(e))),
+        );
+      },
+    };
+  } else if (settings.user !== '') options.auth = { user: settings.user, pass: password ?? '' };
   const rate = opts.rateLimitPerSec;
   if (rate !== undefined && rate > 0 && Number.isFinite(rate)) {
     // nodemailer counts `rateLimit` messages per `rateDelta` ms; below 1/s, stretch the window.

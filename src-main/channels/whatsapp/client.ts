@@ -1,7 +1,10 @@
 import { type z } from 'zod';
 import { CloudApiError, classifyNetworkError, classifyResponse, UNPARSEABLE_CODE } from './errors';
-import { PhoneNumberResponse, SendResponse, TemplatePage } from './schemas';
-import type { CloudApiConfig, PhoneNumberInfo, RemoteTemplate, SendResult } from './types';
+import { parseHealthStatus } from './health';
+import { HttpPool } from './http';
+import { mediaUploadBody } from './media';
+import { PhoneNumberResponse, SendResponse, TemplatePage, UploadMediaResponse } from './schemas';
+import type { CloudApiConfig, PhoneNumberInfo, RemoteTemplate, SendResult, UploadedMedia } from './types';
 
 /** Default per-request timeout, ms. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -17,19 +20,30 @@ interface RawResponse {
   body: unknown;
 }
 
+/** Largest upload accepted by `uploadMedia`, bytes (Meta's document limit, the largest kind). */
+const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+/** Uploads get more time than messages: 100 MB over a slow uplink. */
+const UPLOAD_TIMEOUT_MS = 5 * 60_000;
+
 /**
- * WhatsApp Cloud API client (whatsapp-cloud-api.md). Uses Node's global fetch, whose built-in
- * undici dispatcher keeps connections alive in a bounded per-origin pool, so consecutive sends
- * reuse TLS connections without an extra dependency. Every request is bounded by
- * `AbortSignal.timeout(timeoutMs)`; every answer is zod-validated before use.
+ * WhatsApp Cloud API client (whatsapp-cloud-api.md). Talks over its own HttpPool: keep-alive
+ * connections capped at `maxSockets`, at most `maxQueued` requests waiting, a hard deadline per
+ * request (`timeoutMs`); every answer is zod-validated before use. Call `close()` when done.
  */
 export class CloudApiClient {
   private readonly root: string;
   private readonly timeoutMs: number;
+  private readonly pool: HttpPool;
 
   constructor(private readonly config: CloudApiConfig) {
     this.root = `${config.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(config.graphVersion)}`;
     this.timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.pool = new HttpPool({ maxSockets: config.maxSockets, maxQueued: config.maxQueued });
+  }
+
+  /** Closes the pooled connections; later calls open new ones. */
+  close(): void {
+    this.pool.destroy();
   }
 
   /**
@@ -40,7 +54,10 @@ export class CloudApiClient {
   async sendMessage(payload: object): Promise<SendResult> {
     let res: RawResponse;
     try {
-      res = await this.request('POST', this.url(`${this.config.phoneNumberId}/messages`), payload);
+      res = await this.request('POST', this.url(`${this.config.phoneNumberId}/messages`), {
+        contentType: 'application/json',
+        body: JSON.stringify(payload),
+      });
     } catch (error) {
       return { ok: false, error: classifyNetworkError(error, this.timeoutMs) };
     }
@@ -90,8 +107,40 @@ export class CloudApiClient {
       qualityRating: n.quality_rating ?? 'UNKNOWN',
       messagingLimit: n.whatsapp_business_manager_messaging_limit ?? n.messaging_limit_tier ?? null,
       throughputLevel: n.throughput?.level ?? null,
-      healthStatus: n.health_status ?? null,
+      healthStatus: parseHealthStatus(n.health_status),
+      status: n.status ?? null,
+      codeVerificationStatus: n.code_verification_status ?? null,
+      nameStatus: n.name_status ?? null,
     };
+  }
+
+  /**
+   * Uploads header media (`POST /{phone-number-id}/media`, multipart: messaging_product, type, file)
+   * and returns its id, which a template header can use instead of a link for 30 days. Throws
+   * CloudApiError (a network failure is RETRY, an answer is classified by `error.code`).
+   */
+  async uploadMedia(file: Buffer, mimeType: string, fileName: string): Promise<UploadedMedia> {
+    if (file.length > MAX_UPLOAD_BYTES) {
+      throw new CloudApiError({
+        action: 'TEMPLATE',
+        code: UNPARSEABLE_CODE,
+        metaMessage: 'File too large',
+        userMessage: `The header file has ${file.length} bytes; WhatsApp takes at most 100 MB.`,
+      });
+    }
+    const { contentType, body } = mediaUploadBody(file, mimeType, fileName);
+    const url = this.url(`${this.config.phoneNumberId}/media`);
+    let res: RawResponse;
+    try {
+      res = await this.request('POST', url, { contentType, body }, UPLOAD_TIMEOUT_MS);
+    } catch (error) {
+      throw new CloudApiError(classifyNetworkError(error, UPLOAD_TIMEOUT_MS));
+    }
+    if (res.status >= 200 && res.status < 300) {
+      const parsed = UploadMediaResponse.safeParse(res.body);
+      if (parsed.success) return { id: parsed.data.id };
+    }
+    throw new CloudApiError(classifyResponse(res.status, res.body));
   }
 
   /**
@@ -155,23 +204,22 @@ export class CloudApiClient {
     });
   }
 
-  /** One HTTP exchange, headers and body both bounded by the timeout. Rejects on network errors. */
-  private async request(method: 'GET' | 'POST', url: string, json?: object): Promise<RawResponse> {
+  /** One HTTP exchange bounded by the timeout (ms). Rejects on network errors and timeouts. */
+  private async request(
+    method: 'GET' | 'POST',
+    url: string,
+    content?: { contentType: string; body: string | Buffer },
+    timeoutMs = this.timeoutMs,
+  ): Promise<RawResponse> {
     const headers: Record<string, string> = {
       Authorization: `Bearer ${this.config.accessToken}`,
       Accept: 'application/json',
     };
-    if (json !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(url, {
-      method,
-      headers,
-      body: json === undefined ? undefined : JSON.stringify(json),
-      signal: AbortSignal.timeout(this.timeoutMs),
-    });
-    const text = await res.text();
+    if (content) headers['Content-Type'] = content.contentType;
+    const res = await this.pool.request({ method, url, headers, body: content?.body, timeoutMs });
     let body: unknown;
     try {
-      body = text === '' ? undefined : (JSON.parse(text) as unknown);
+      body = res.text === '' ? undefined : (JSON.parse(res.text) as unknown);
     } catch {
       body = undefined;
     }

@@ -1,4 +1,5 @@
 import { findRule } from './error-table';
+import { QUEUE_FULL } from './http';
 import { GraphErrorBody } from './schemas';
 import type { ClassifiedError } from './types';
 
@@ -91,7 +92,14 @@ export function classifyResponse(httpStatus: number, body: unknown): ClassifiedE
 }
 
 /** Node/undici error codes meaning the request never left this machine (safe to resend). */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  QUEUE_FULL,
+]);
 
 /**
  * Classifies a fetch rejection (network error or `AbortSignal.timeout`) as RETRY code -1.
@@ -119,7 +127,7 @@ export function classifyNetworkError(error: unknown, timeoutMs: number): Classif
   };
 }
 
-/** Thrown by the client's non-send calls (`getPhoneNumber`, `listTemplates`) with the classification. */
+/** Thrown by the client's non-send calls (`getPhoneNumber`, `listTemplates`, `uploadMedia`) with the classification. */
 export class CloudApiError extends Error {
   constructor(public readonly classified: ClassifiedError) {
     super(classified.userMessage);

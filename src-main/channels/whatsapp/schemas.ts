@@ -38,8 +38,35 @@ export const PhoneNumberResponse = z.looseObject({
   whatsapp_business_manager_messaging_limit: z.string().optional(),
   messaging_limit_tier: z.string().optional(),
   throughput: z.looseObject({ level: z.string().optional() }).optional(),
-  health_status: z.looseObject({}).optional(),
+  status: z.string().optional(),
+  code_verification_status: z.string().optional(),
+  name_status: z.string().optional(),
+  health_status: z.unknown().optional(),
 });
+
+const HealthError = z.looseObject({
+  error_code: z.number().int().optional(),
+  error_description: z.string().optional(),
+  possible_solution: z.string().optional(),
+});
+
+/** `health_status` of a phone number ("Health status": can_send_message per entity, with errors). */
+export const HealthStatusSchema = z.looseObject({
+  can_send_message: z.string(),
+  entities: z
+    .array(
+      z.looseObject({
+        entity_type: z.string().default(''),
+        id: z.union([z.string(), z.number()]).transform(String).default(''),
+        can_send_message: z.string().default('AVAILABLE'),
+        errors: z.array(HealthError).default([]),
+      }),
+    )
+    .default([]),
+});
+
+/** Success of `POST /{phone-number-id}/media` ("Upload media"). */
+export const UploadMediaResponse = z.looseObject({ id: z.string().min(1) });
 
 const NamedExample = z.looseObject({ param_name: z.string(), example: z.string() });
 

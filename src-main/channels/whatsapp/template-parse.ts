@@ -77,6 +77,27 @@ function textPlaceholders(
   });
 }
 
+/** Header media kinds that take a send-time parameter (LOCATION headers are not supported by Herald). */
+const MEDIA_FORMATS = { IMAGE: 'image', VIDEO: 'video', DOCUMENT: 'document' } as const;
+
+/** The `header.media` placeholder of an IMAGE/VIDEO/DOCUMENT header; its example is Meta's sample handle. */
+function mediaPlaceholder(
+  header: RemoteTemplateComponent | undefined,
+  format: HeaderFormat | null,
+): TemplatePlaceholder[] {
+  if (format !== 'IMAGE' && format !== 'VIDEO' && format !== 'DOCUMENT') return [];
+  const example = header?.example?.header_handle?.[0];
+  return [
+    {
+      key: 'header.media',
+      component: 'header',
+      name: 'media',
+      media: MEDIA_FORMATS[format],
+      ...(example ? { example } : {}),
+    },
+  ];
+}
+
 function buttonPlaceholders(buttons: RemoteTemplateButton[]): TemplatePlaceholder[] {
   const out: TemplatePlaceholder[] = [];
   buttons.forEach((b, index) => {
@@ -107,8 +128,9 @@ function buttonPlaceholders(buttons: RemoteTemplateButton[]): TemplatePlaceholde
 
 /**
  * Reduces Meta's template object ("Template management") to texts, buttons and placeholders.
- * Keys: `header.1`, `body.2`, `body.first_name`, `button.<i>.1` (URL button at index i) and
- * `button.<i>.coupon_code` (COPY_CODE button). Examples come from `example.header_text`,
+ * Keys: `header.1`, `body.2`, `body.first_name`, `button.<i>.1` (URL button at index i),
+ * `button.<i>.coupon_code` (COPY_CODE button) and `header.media` (IMAGE/VIDEO/DOCUMENT header, with
+ * `media` set: its value names the file or link). Examples come from `example.header_text`,
  * `example.body_text[0][n-1]`, `*_named_params` and the URL button's example URL. A template
  * without `parameter_format` is positional (its default).
  */
@@ -121,6 +143,7 @@ export function parseTemplate(t: RemoteTemplate): ParsedTemplate {
   return {
     placeholders: [
       ...(headerFormat === 'TEXT' ? textPlaceholders(header, 'header', parameterFormat) : []),
+      ...mediaPlaceholder(header, headerFormat),
       ...textPlaceholders(body, 'body', parameterFormat),
       ...buttonPlaceholders(buttons),
     ],

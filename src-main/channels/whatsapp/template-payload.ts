@@ -61,7 +61,7 @@ function mediaParameter(media: HeaderMedia): Parameter {
 const byNumber = (a: TemplatePlaceholder, b: TemplatePlaceholder) => Number(a.name) - Number(b.name);
 
 function textComponent(args: TemplatePayloadArgs, kind: 'header' | 'body'): Parameter[] {
-  const ps = args.placeholders.filter((p) => p.component === kind);
+  const ps = args.placeholders.filter((p) => p.component === kind && p.media === undefined);
   if (args.parameterFormat === 'POSITIONAL') ps.sort(byNumber);
   return ps.map((p) => textParameter(args, p));
 }
@@ -108,6 +108,14 @@ export function buildTemplatePayload(args: TemplatePayloadArgs): object {
   if (args.callbackData !== undefined && [...args.callbackData].length > MAX_CALLBACK_DATA) {
     throw new TemplatePayloadError(`Callback data exceeds ${MAX_CALLBACK_DATA} characters.`);
   }
+  const mediaPlaceholder = args.placeholders.find((p) => p.media !== undefined);
+  if (mediaPlaceholder && !args.headerMedia)
+    throw new TemplatePayloadError(`The template's ${mediaPlaceholder.media} header needs header media.`);
+  if (mediaPlaceholder && args.headerMedia && args.headerMedia.type !== mediaPlaceholder.media) {
+    throw new TemplatePayloadError(
+      `The template's header is ${mediaPlaceholder.media}, not ${args.headerMedia.type}.`,
+    );
+  }
   const components: Component[] = [];
   const header = args.headerMedia ? [mediaParameter(args.headerMedia)] : textComponent(args, 'header');
   if (header.length > 0) components.push({ type: 'header', parameters: header });
@@ -128,20 +136,27 @@ export function buildTemplatePayload(args: TemplatePayloadArgs): object {
   };
 }
 
-/** Meta's limits on one text parameter, characters (whatsapp-cloud-api.md; Meta "Send messages"). */
-export const PARAMETER_LIMITS = { header: 60, body: 1024 } as const;
+/**
+ * Meta's limits on one parameter, characters (whatsapp-cloud-api.md; Meta "Send messages" and
+ * "Copy code buttons": a coupon code has at most 15 characters; a URL button's suffix is bounded by
+ * the 2,000-character URL limit).
+ */
+export const PARAMETER_LIMITS = { header: 60, body: 1024, couponCode: 15, urlSuffix: 2000 } as const;
 
 /**
  * Checks one parameter value against Meta's documented rules: not empty; no line break, tab or
  * more than 4 consecutive spaces (Meta error 132018 "Param text cannot have new-line/tab
- * characters or more than 4 consecutive spaces"); header ≤ 60 and body ≤ 1024 characters.
+ * characters or more than 4 consecutive spaces"); header ≤ 60 and body ≤ 1024 characters; button
+ * values (`buttonKind`) per `PARAMETER_LIMITS` and without whitespace.
  * Returns the problem in words for the user, or null when the value is fine.
  */
 export function validateParameterValue(
   value: string,
   component: 'header' | 'body' | 'button',
+  buttonKind?: 'url' | 'coupon_code',
 ): string | null {
   if (value.trim() === '') return 'The value is empty: WhatsApp rejects empty template parameters.';
+  if (buttonKind) return validateButtonValue(value, buttonKind);
   if (/[\r\n]/.test(value))
     return 'The value contains a line break, which WhatsApp does not allow in parameters.';
   if (value.includes('\t')) return 'The value contains a tab, which WhatsApp does not allow in parameters.';
@@ -153,5 +168,20 @@ export function validateParameterValue(
   if (component === 'body' && length > PARAMETER_LIMITS.body) {
     return `Body values may have at most ${PARAMETER_LIMITS.body} characters; this one has ${length}.`;
   }
+  return null;
+}
+
+/** Button values: a coupon code ≤ 15 characters without spaces; a URL suffix without whitespace. */
+function validateButtonValue(value: string, kind: 'url' | 'coupon_code'): string | null {
+  const length = [...value].length;
+  if (kind === 'coupon_code') {
+    if (/\s/.test(value)) return 'A coupon code cannot contain spaces or line breaks.';
+    if (length > PARAMETER_LIMITS.couponCode)
+      return `A coupon code may have at most ${PARAMETER_LIMITS.couponCode} characters; this one has ${length}.`;
+    return null;
+  }
+  if (/\s/.test(value)) return 'The button link ending cannot contain spaces or line breaks.';
+  if (length > PARAMETER_LIMITS.urlSuffix)
+    return `The button link ending may have at most ${PARAMETER_LIMITS.urlSuffix} characters.`;
   return null;
 }

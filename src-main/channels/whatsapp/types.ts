@@ -14,6 +14,10 @@ export interface CloudApiConfig {
   accessToken: string;
   /** Per-request timeout in ms, covering connect, headers and body; default 15 000. */
   timeoutMs?: number;
+  /** Keep-alive connections to the API at most (the pool bound); default 32. */
+  maxSockets?: number;
+  /** Requests allowed to wait for a free connection before new ones are refused; default 256. */
+  maxQueued?: number;
 }
 
 /**
@@ -89,8 +93,34 @@ export interface PhoneNumberInfo {
   messagingLimit: string | null;
   /** `throughput.level`: STANDARD | HIGH. */
   throughputLevel: string | null;
-  /** `health_status` as Meta returns it ({can_send_message, entities[]}), unvalidated beyond "an object". */
-  healthStatus: unknown | null;
+  /** `health_status` ({can_send_message, entities[]}); null when Meta did not return it. */
+  healthStatus: HealthStatus | null;
+  /** `status` of the number (CONNECTED, FLAGGED, RESTRICTED, …), `code_verification_status`, `name_status`. */
+  status: string | null;
+  codeVerificationStatus: string | null;
+  nameStatus: string | null;
+}
+
+/** AVAILABLE: can send; LIMITED: can send with limits; BLOCKED: cannot send (Meta "Health status"). */
+export type CanSendMessage = 'AVAILABLE' | 'LIMITED' | 'BLOCKED';
+
+/** One node of `health_status.entities` (PHONE_NUMBER, WABA, BUSINESS, APP) with its blocking errors. */
+export interface HealthEntity {
+  entityType: string;
+  id: string;
+  canSendMessage: CanSendMessage | string;
+  errors: { errorCode: number | null; description: string; possibleSolution: string | null }[];
+}
+
+/** `health_status` of the phone number: the overall verdict and each entity's ("Health status" API). */
+export interface HealthStatus {
+  canSendMessage: CanSendMessage | string;
+  entities: HealthEntity[];
+}
+
+/** Answer of `POST /{phone-number-id}/media`: the media id to put in a header (valid 30 days per Meta). */
+export interface UploadedMedia {
+  id: string;
 }
 
 /** A button of a template's BUTTONS component (URL, QUICK_REPLY, PHONE_NUMBER, COPY_CODE, …). */

@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { now } from './common';
 
 /**
@@ -31,7 +32,12 @@ export const contacts = sqliteTable(
   ],
 );
 
-/** One row per import run: what was read, what was written, and every problem found. */
+/**
+ * One row per import run: what was read, what was written, and the problems found. The counts are
+ * committed in the same transaction as the contacts they count, so after a cancel or a failure they
+ * say exactly what was written. `status`: running, done, cancelled, failed. `issues` (JSON) keeps the
+ * first problems for the old one-shot path; every problem is a row of `import_issues`.
+ */
 export const imports = sqliteTable('imports', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   fileName: text('file_name').notNull(),
@@ -44,7 +50,93 @@ export const imports = sqliteTable('imports', {
   noChannel: integer('no_channel').notNull().default(0),
   issues: text('issues', { mode: 'json' }).notNull().default([]),
   createdAt: integer('created_at').notNull().default(now),
+  status: text('status').notNull().default('done'),
+  encoding: text('encoding'),
+  delimiter: text('delimiter'),
+  valid: integer('valid').notNull().default(0),
+  issueCount: integer('issue_count').notNull().default(0),
+  listId: integer('list_id'),
+  error: text('error'),
+  finishedAt: integer('finished_at'),
 });
+
+/** Every problem an import found, by 1-based physical line of the file (the downloadable report). */
+export const importIssues = sqliteTable(
+  'import_issues',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    line: integer('line').notNull(),
+    field: text('field').notNull(),
+    code: text('code').notNull(),
+    message: text('message').notNull(),
+    value: text('value'),
+  },
+  (t) => [index('import_issues_import_idx').on(t.importId)],
+);
+
+/** The column mapping the user confirmed, per header set (`headerKey`: sha256 of the JSON header list). */
+export const importMappings = sqliteTable('import_mappings', {
+  headerKey: text('header_key').primaryKey(),
+  mapping: text('mapping', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at').notNull().default(now),
+});
+
+/** Named contact lists (a campaign audience); names are unique ignoring case. */
+export const lists = sqliteTable(
+  'lists',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('lists_name_uq').on(sql`lower(${t.name})`)],
+);
+
+/** List membership; removed with the contact or the list. */
+export const listMembers = sqliteTable(
+  'list_members',
+  {
+    listId: integer('list_id')
+      .notNull()
+      .references(() => lists.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    addedAt: integer('added_at').notNull().default(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.listId, t.contactId] }),
+    index('list_members_contact_idx').on(t.contactId),
+  ],
+);
+
+/** Tags (free labels on contacts); names are unique ignoring case. */
+export const tags = sqliteTable(
+  'tags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('tags_name_uq').on(sql`lower(${t.name})`)],
+);
+
+/** Tag assignments; removed with the contact or the tag. */
+export const contactTags = sqliteTable(
+  'contact_tags',
+  {
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.tagId, t.contactId] }), index('contact_tags_contact_idx').on(t.contactId)],
+);
 
 /**
  * The suppression list: addresses that must never be messaged on a channel (opt-outs, bounces,

@@ -18,3 +18,24 @@ export const waTemplates = sqliteTable(
   },
   (t) => [uniqueIndex('wa_templates_name_lang_uq').on(t.name, t.language)],
 );
+
+/**
+ * Header media files the user added (image, video, document), stored under `<data folder>/media/`
+ * as `<sha256>.<ext>`; the same file added twice is one row. Campaigns refer to a row as `media:<id>`.
+ */
+export const waMedia = sqliteTable(
+  'wa_media',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    /** image | video | document */
+    kind: text('kind').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    /** File name inside `<data folder>/media/`. */
+    storedAs: text('stored_as').notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('wa_media_sha256_uq').on(t.sha256)],
+);

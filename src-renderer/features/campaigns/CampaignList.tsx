@@ -1,5 +1,6 @@
 import {
   Alert,
+  Badge,
   Button,
   Card,
   Center,
@@ -91,7 +92,19 @@ export function CampaignList() {
                   </Table.Td>
                   <Table.Td>{CHANNEL_MODE_LABEL[c.channelMode]}</Table.Td>
                   <Table.Td>
-                    <CampaignStatusBadge status={c.status} />
+                    <Group gap={6} wrap="nowrap">
+                      <CampaignStatusBadge status={c.status} />
+                      {c.dryRun && (
+                        <Badge size="sm" variant="outline" color="indigo">
+                          dry run
+                        </Badge>
+                      )}
+                    </Group>
+                    {c.status === 'scheduled' && c.scheduledAt && (
+                      <Text size="xs" c="dimmed">
+                        {formatDateTime(c.scheduledAt)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { api } from '../../lib/api';
 import { useConnection } from '../../lib/connection';
 import { CampaignList } from './CampaignList';
+import { MissedSchedules } from './MissedSchedules';
 import { Composer } from './composer/Composer';
 import { useCampaigns } from './store';
 import { CampaignView } from './view/CampaignView';
@@ -18,11 +19,32 @@ export function CampaignsPage() {
     void load();
   }, [load, generation]);
   useEffect(() => api.on('campaign:progress', applyProgress), [applyProgress]);
+  const sending = useCampaigns((s) => s.list.some((c) => c.status === 'running'));
+  // Browser mode: closing the tab stops watching (sending goes on in Herald), so ask first. In
+  // Electron the main process asks before the window closes.
+  useEffect(() => {
+    if (!sending || api.mode !== 'browser') return;
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [sending]);
 
-  if (route.view === 'compose') return <Composer />;
-  if (route.view === 'campaign') return <CampaignView key={route.id} campaignId={route.id} />;
+  const page =
+    route.view === 'compose' ? (
+      <Composer />
+    ) : route.view === 'campaign' ? (
+      <CampaignView key={route.id} campaignId={route.id} />
+    ) : null;
+  if (page)
+    return (
+      <>
+        <MissedSchedules />
+        {page}
+      </>
+    );
   return (
     <Stack gap="lg" maw={1200} mx="auto">
+      <MissedSchedules />
       <div>
         <Title order={2}>Campaigns</Title>
         <Text c="dimmed" size="sm">

@@ -1,4 +1,10 @@
-import type { CampaignStatus, Channel, ChannelMode, OutboxState } from '../../../src-main/contract';
+import type {
+  CampaignStatus,
+  Channel,
+  ChannelMode,
+  ChannelWait,
+  OutboxState,
+} from '../../../src-main/contract';
 
 /** Channel modes as offered in the composer, in the words the user sees. */
 export const CHANNEL_MODE_OPTIONS: { value: ChannelMode; label: string }[] = [
@@ -32,6 +38,7 @@ export const CHANNEL_LABEL: Record<Channel, string> = { email: 'Email', whatsapp
 /** Badge colour per campaign status. */
 export const STATUS_COLOR: Record<CampaignStatus, string> = {
   draft: 'gray',
+  scheduled: 'indigo',
   running: 'blue',
   paused: 'yellow',
   stopped: 'red',
@@ -50,3 +57,13 @@ export const STATE_COLOR: Record<OutboxState, string> = {
   skipped: 'gray',
   unknown: 'orange',
 };
+
+/** Heading of a channel's wait, by kind. */
+export const WAIT_TITLE: Record<ChannelWait['kind'], string> = {
+  quota: 'Waiting for quota',
+  network: 'Waiting for the connection',
+  throttle: 'Slowed down by the provider',
+};
+
+/** Channel colours in charts and badges. */
+export const CHANNEL_COLOR: Record<Channel, string> = { email: 'blue.6', whatsapp: 'teal.6' };

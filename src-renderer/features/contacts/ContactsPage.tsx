@@ -1,12 +1,12 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { ContactsTable } from './ContactsTable';
-import { ImportPanel } from './ImportPanel';
+import { AudienceCard } from './AudienceCard';
 import { WelcomeCard } from './WelcomeCard';
+import { ImportWizard } from './wizard/ImportWizard';
 
-/** The Contacts page: first-run guidance, CSV import and the contacts table. */
+/** The Contacts page: first-run guidance, the import wizard and the audience table. */
 export function ContactsPage() {
   return (
-    <Stack gap="lg" maw={1200} mx="auto">
+    <Stack gap="lg" maw={1400} mx="auto">
       <div>
         <Title order={2}>Contacts</Title>
         <Text c="dimmed" size="sm">
@@ -14,8 +14,8 @@ export function ContactsPage() {
         </Text>
       </div>
       <WelcomeCard />
-      <ImportPanel />
-      <ContactsTable />
+      <ImportWizard />
+      <AudienceCard />
     </Stack>
   );
 }

@@ -11,7 +11,7 @@ function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer.types).includes('Files');
 }
 
-/** A drop target for one CSV file, with a "Choose CSV file" button backed by a hidden file input. */
+/** A drop target for one CSV or Excel file, with a "Choose file" button backed by a hidden file input. */
 export function DropZone({ disabled, onFile }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [active, setActive] = useState(false);
@@ -59,10 +59,11 @@ export function DropZone({ disabled, onFile }: Props) {
         <ThemeIcon size={44} radius="xl" variant="light">
           <IconUpload size={22} />
         </ThemeIcon>
-        <Text fw={600}>Drop a CSV file here</Text>
+        <Text fw={600}>Drop a CSV or Excel file here</Text>
         <Text size="sm" c="dimmed" ta="center" maw={460}>
           The first row holds the column names. Columns such as name, email and phone are recognised
-          automatically; other columns are kept as extra fields.
+          automatically in English, German, French, Spanish and Portuguese; other columns are kept as template
+          fields.
         </Text>
         <Group mt="xs">
           <Button
@@ -71,15 +72,15 @@ export function DropZone({ disabled, onFile }: Props) {
             disabled={disabled}
             data-testid="import-choose"
           >
-            Choose CSV file
+            Choose file
           </Button>
         </Group>
         <input
           ref={input}
           type="file"
-          accept=".csv,text/csv,.txt"
+          accept=".csv,.tsv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           hidden
-          aria-label="CSV file to import"
+          aria-label="CSV or Excel file to import"
           data-testid="import-file-input"
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];

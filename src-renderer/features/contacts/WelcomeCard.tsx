@@ -1,7 +1,7 @@
 import { Button, Card, EmptyState, Group, Text } from '@mantine/core';
 import { IconSend } from '../../components/icons';
 import { configuredChannels, useSettings } from '../settings/store';
-import { useContacts } from './store';
+import { useAudience } from './audienceStore';
 
 /**
  * First-run guidance: shown while no channel is set up and no contact exists, pointing to Settings
@@ -10,8 +10,8 @@ import { useContacts } from './store';
 export function WelcomeCard() {
   const view = useSettings((s) => s.view);
   const open = useSettings((s) => s.open);
-  const total = useContacts((s) => s.total);
-  const search = useContacts((s) => s.search);
+  const total = useAudience((s) => s.total);
+  const search = useAudience((s) => Object.keys(s.filter).length > 0);
   const channels = configuredChannels(view);
   if (!view || total !== 0 || search || channels.email || channels.whatsapp) return null;
   return (
@@ -40,7 +40,7 @@ export function WelcomeCard() {
                 2. Import your contacts
               </Text>
               <Text size="sm" c="dimmed">
-                Drop a CSV file into the import area below.
+                Drop a CSV or Excel file into the import area below.
               </Text>
             </div>
           </Group>

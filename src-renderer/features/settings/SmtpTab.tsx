@@ -16,6 +16,7 @@ import type {
   AppErrorShape,
   Result,
   SettingsView,
+  SmtpPreset,
   SmtpSecurity,
   SmtpSettingsInput,
 } from '../../../src-main/contract';
@@ -23,9 +24,20 @@ import { IconCheck } from '../../components/icons';
 import { api } from '../../lib/api';
 import { type FieldErrors, describeError, fieldErrorsOf, notifySuccess } from '../../lib/errors';
 import { KEEP_SECRET, type SecretEdit, SecretField, secretChanged, secretInput } from './SecretField';
+import { SmtpDeliveryFields } from './SmtpDeliveryFields';
+import { SmtpOAuthPanel } from './SmtpOAuthPanel';
+import { SmtpProviderPicker } from './SmtpProviderPicker';
 import { useSettings } from './store';
 
-type PlainFields = Omit<SmtpSettingsInput, 'password'>;
+type PlainFields = Omit<SmtpSettingsInput, 'password' | 'oauthClientSecret'>;
+
+/** Which modern sign-in a provider offers (mirrors the presets; null = password only). */
+const OAUTH_OF: Partial<Record<SmtpSettingsInput['provider'], 'google' | 'microsoft'>> = {
+  gmail: 'google',
+  google_workspace: 'google',
+  microsoft365: 'microsoft',
+  outlook: 'microsoft',
+};
 
 const SECURITY_OPTIONS: { value: SmtpSecurity; label: string }[] = [
   { value: 'tls', label: 'SSL/TLS' },
@@ -37,7 +49,7 @@ const SECURITY_OPTIONS: { value: SmtpSecurity; label: string }[] = [
 const DEFAULT_PORT: Record<SmtpSecurity, number> = { tls: 465, starttls: 587, none: 25 };
 
 function plainFrom(view: SettingsView): PlainFields {
-  const { passwordSet: _passwordSet, ...rest } = view.smtp;
+  const { passwordSet: _passwordSet, oauthClientSecret: _secret, ...rest } = view.smtp;
   return { ...rest, port: rest.port || DEFAULT_PORT[rest.security] };
 }
 
@@ -46,6 +58,7 @@ export function SmtpTab({ view }: { view: SettingsView }) {
   const saved = useSettings((s) => s.saved);
   const [fields, setFields] = useState<PlainFields>(() => plainFrom(view));
   const [password, setPassword] = useState<SecretEdit>(KEEP_SECRET);
+  const [clientSecret, setClientSecret] = useState<SecretEdit>(KEEP_SECRET);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState<'save' | 'test' | null>(null);
@@ -54,7 +67,10 @@ export function SmtpTab({ view }: { view: SettingsView }) {
   const initial = plainFrom(view);
   const dirty =
     (Object.keys(fields) as (keyof PlainFields)[]).some((k) => fields[k] !== initial[k]) ||
-    secretChanged(password);
+    secretChanged(password) ||
+    secretChanged(clientSecret);
+  const oauthProvider = OAUTH_OF[fields.provider] ?? null;
+  const useOAuth = oauthProvider !== null && fields.authMethod === 'oauth';
 
   const update = <K extends keyof PlainFields>(key: K, value: PlainFields[K]) =>
     setFields((f) => ({ ...f, [key]: value }));
@@ -70,8 +86,32 @@ export function SmtpTab({ view }: { view: SettingsView }) {
     setFields((f) => ({ ...f, security, port: usual ? DEFAULT_PORT[security] : f.port }));
   }
 
+  function pickPreset(p: SmtpPreset) {
+    setFields((f) => ({
+      ...f,
+      provider: p.id,
+      ...(p.id === 'custom'
+        ? {}
+        : {
+            host: p.host,
+            port: p.port,
+            security: p.security,
+            dailyCap: p.dailyCap,
+            ratePerSec: p.ratePerSec,
+            poolSize: p.poolSize,
+          }),
+      // Microsoft 365 and Outlook.com: modern sign-in is the way forward (or the only way).
+      authMethod: p.oauth === 'microsoft' ? 'oauth' : p.oauth ? f.authMethod : 'password',
+    }));
+  }
+
   async function persist(): Promise<boolean> {
-    const r = await api.invoke('settings:saveSmtp', { ...fields, password: secretInput(password) });
+    if (!dirty) return true;
+    const r = await api.invoke('settings:saveSmtp', {
+      ...fields,
+      password: secretInput(password),
+      oauthClientSecret: secretInput(clientSecret),
+    });
     if (!r.ok) {
       setErrors(fieldErrorsOf(r.error));
       setFailure(r.error.code === 'invalid_input' ? null : r.error);
@@ -82,26 +122,28 @@ export function SmtpTab({ view }: { view: SettingsView }) {
     saved(r.value);
     setFields(plainFrom(r.value));
     setPassword(KEEP_SECRET);
+    setClientSecret(KEEP_SECRET);
     return true;
   }
 
   async function save(e: FormEvent) {
     e.preventDefault();
     setBusy('save');
-    if (await persist()) notifySuccess('Email settings saved');
+    if (!dirty || (await persist())) notifySuccess('Email settings saved');
     setBusy(null);
   }
 
   async function runTest() {
     setBusy('test');
     setTest(null);
-    if (!dirty || (await persist())) setTest(await api.invoke('settings:testSmtp', {}));
+    if (await persist()) setTest(await api.invoke('settings:testSmtp', {}));
     setBusy(null);
   }
 
   return (
     <form onSubmit={save}>
       <Stack gap="md">
+        <SmtpProviderPicker value={fields.provider} onPick={pickPreset} />
         <Group align="flex-start" wrap="nowrap">
           <TextInput
             label="SMTP server"
@@ -134,16 +176,55 @@ export function SmtpTab({ view }: { view: SettingsView }) {
             data-testid="smtp-security"
           />
         </Input.Wrapper>
-        <TextInput label="User name" autoComplete="off" {...text('user')} data-testid="smtp-user" />
-        <SecretField
-          label="Password"
-          hint="Many providers need an app password here."
-          isSet={view.smtp.passwordSet}
-          edit={password}
-          onChange={setPassword}
-          error={errors.password}
-          testId="smtp-password"
+        {oauthProvider && (
+          <Input.Wrapper label="Sign-in" labelElement="div">
+            <SegmentedControl
+              aria-label="Sign-in"
+              fullWidth
+              mt={4}
+              data={[
+                {
+                  value: 'oauth',
+                  label: `Sign in with ${oauthProvider === 'google' ? 'Google' : 'Microsoft'}`,
+                },
+                { value: 'password', label: 'Password or app password' },
+              ]}
+              value={fields.authMethod}
+              onChange={(v) => update('authMethod', v as PlainFields['authMethod'])}
+              data-testid="smtp-auth-method"
+            />
+          </Input.Wrapper>
+        )}
+        <TextInput
+          label={useOAuth ? 'Mailbox' : 'User name'}
+          description={useOAuth ? 'Filled in after signing in.' : undefined}
+          autoComplete="off"
+          {...text('user')}
+          data-testid="smtp-user"
         />
+        {useOAuth && oauthProvider ? (
+          <SmtpOAuthPanel
+            provider={oauthProvider}
+            clientId={fields.oauthClientId}
+            tenant={fields.oauthTenant}
+            onClientId={(v) => update('oauthClientId', v)}
+            onTenant={(v) => update('oauthTenant', v)}
+            clientSecret={clientSecret}
+            onClientSecret={setClientSecret}
+            errors={errors}
+            persist={persist}
+          />
+        ) : (
+          <SecretField
+            label="Password"
+            hint="Many providers need an app password here."
+            isSet={view.smtp.passwordSet}
+            edit={password}
+            onChange={setPassword}
+            error={errors.password}
+            testId="smtp-password"
+          />
+        )}
         <SimpleGrid cols={2}>
           <TextInput
             label="From name"
@@ -158,6 +239,12 @@ export function SmtpTab({ view }: { view: SettingsView }) {
             data-testid="smtp-from-address"
           />
         </SimpleGrid>
+        <SmtpDeliveryFields
+          fields={fields}
+          fromAddress={fields.fromAddress}
+          update={(key, value) => setFields((f) => ({ ...f, [key]: value }))}
+          errors={errors}
+        />
         {failure && (
           <Alert color="red" title="Could not save">
             {describeError(failure)}

@@ -1,11 +1,13 @@
-import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Result, WhatsAppAccountInfo } from '../../../src-main/contract';
+import { WhatsAppCredentialBanner } from './WhatsAppCredentialBanner';
 import { IconCheck } from '../../components/icons';
 import { describeError } from '../../lib/errors';
 import { formatCount } from '../../lib/format';
 
 const QUALITY_COLOR: Record<string, string> = { GREEN: 'green', YELLOW: 'yellow', RED: 'red' };
+const HEALTH_COLOR: Record<string, string> = { AVAILABLE: 'green', LIMITED: 'yellow', BLOCKED: 'red' };
 
 /**
  * Words for a messaging limit tier: unique customers reachable per moving 24 h
@@ -43,9 +45,12 @@ export function WhatsAppTestResult({ result }: { result: Result<WhatsAppAccountI
   if (!result) return null;
   if (!result.ok) {
     return (
-      <Alert color="red" title="Connection failed" data-testid="wa-test-result">
-        {describeError(result.error)}
-      </Alert>
+      <Stack gap="xs" data-testid="wa-test-result">
+        <WhatsAppCredentialBanner error={result.error} />
+        <Alert color="red" title="Connection failed">
+          {describeError(result.error)}
+        </Alert>
+      </Stack>
     );
   }
   const info = result.value;
@@ -71,7 +76,49 @@ export function WhatsAppTestResult({ result }: { result: Result<WhatsAppAccountI
         <Fact label="Throughput">
           <Text size="sm">{throughputText(info.throughputLevel)}</Text>
         </Fact>
+        <Fact label="Health">
+          <Badge color={HEALTH_COLOR[info.health ?? ''] ?? 'gray'} variant="light" data-testid="wa-health">
+            {info.health ?? 'Not reported'}
+          </Badge>
+        </Fact>
+        <Fact label="Status">
+          <Text size="sm">
+            {[info.status, info.nameStatus && `name ${info.nameStatus}`].filter(Boolean).join(' · ') ||
+              'Not reported'}
+          </Text>
+        </Fact>
       </SimpleGrid>
+      {info.qualityRating !== 'GREEN' && info.qualityRating !== 'UNKNOWN' && (
+        <Alert
+          color={info.qualityRating === 'RED' ? 'red' : 'yellow'}
+          mt="md"
+          title={`Quality rating ${info.qualityRating}`}
+          data-testid="wa-quality-warning"
+        >
+          Recipients are blocking or reporting messages from this number. Send fewer marketing messages, check
+          WhatsApp Manager → Insights, and expect a lower messaging limit if it stays {info.qualityRating}.
+        </Alert>
+      )}
+      {info.problems.length > 0 && (
+        <Alert color="red" mt="md" title="WhatsApp limits or blocks sending" data-testid="wa-health-problems">
+          <List size="sm">
+            {info.problems.map((p, i) => (
+              <List.Item key={i}>{p}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {info.warnings.filter((w) => !w.startsWith('Quality rating')).length > 0 && (
+        <Alert color="yellow" mt="md" data-testid="wa-health-warnings">
+          <List size="sm">
+            {info.warnings
+              .filter((w) => !w.startsWith('Quality rating'))
+              .map((w, i) => (
+                <List.Item key={i}>{w}</List.Item>
+              ))}
+          </List>
+        </Alert>
+      )}
     </Paper>
   );
 }

@@ -1,8 +1,13 @@
 import type { ReactNode } from 'react';
-import { IconSend, IconUsers } from '../../components/icons';
+import { IconChat, IconSend, IconUsers } from '../../components/icons';
 import { CampaignsPage } from '../campaigns/CampaignsPage';
 import { ContactsPage } from '../contacts/ContactsPage';
 import { LibraryPage } from '../library/LibraryPage';
+import { IconBan, IconList, IconTag } from '../lists/icons';
+import { ListsPage } from '../lists/ListsPage';
+import { SuppressionPage } from '../suppression/SuppressionPage';
+import { TagsPage } from '../tags/TagsPage';
+import { TemplatesPage } from '../templates/TemplatesPage';
 
 /** A top-level page of the navbar. Add a page by adding one entry here. */
 export interface PageEntry {
@@ -21,6 +26,15 @@ export const PAGES: PageEntry[] = [
     testId: 'nav-contacts',
     render: () => <ContactsPage />,
   },
+  { page: 'lists', label: 'Lists', icon: <IconList />, testId: 'nav-lists', render: () => <ListsPage /> },
+  { page: 'tags', label: 'Tags', icon: <IconTag />, testId: 'nav-tags', render: () => <TagsPage /> },
+  {
+    page: 'suppression',
+    label: 'Suppression list',
+    icon: <IconBan />,
+    testId: 'nav-suppression',
+    render: () => <SuppressionPage />,
+  },
   {
     page: 'campaigns',
     label: 'Campaigns',
@@ -34,5 +48,12 @@ export const PAGES: PageEntry[] = [
     icon: <IconSend />,
     testId: 'nav-library',
     render: () => <LibraryPage />,
+  },
+  {
+    page: 'wa-templates',
+    label: 'WhatsApp templates',
+    icon: <IconChat />,
+    testId: 'nav-wa-templates',
+    render: () => <TemplatesPage />,
   },
 ];

@@ -121,6 +121,7 @@ export async function startRawHarness(): Promise<RawHarness> {
     wabaId: WABA,
     templates: DOC_TEMPLATES,
     openWindows: ['447700900123'],
+    mediaIds: ['1339522734477770'],
     clock: () => now,
   });
   const call: RawHarness['call'] = async (method, path, body, token = TOKEN) => {

@@ -104,6 +104,7 @@ const CATALOG: Record<number, [title: string, details: string, httpStatus?: numb
     'Unable to deliver the message',
     'This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.',
   ],
+  131053: ['Media upload error', 'Unable to upload the media used in the message.'],
   131056: [
     '(Business Account, Consumer Account) pair rate limit hit',
     'Too many messages sent to this recipient.',
@@ -128,11 +129,11 @@ const CATALOG: Record<number, [title: string, details: string, httpStatus?: numb
   ],
 };
 
-/** The error Meta would answer for `code`; codes outside the catalog get a generic text. */
-export function catalogError(code: number): FakeError {
+/** The error Meta would answer for `code` (optionally with other details); codes outside the catalog get a generic text. */
+export function catalogError(code: number, details?: string): FakeError {
   if (code === 190) return tokenError(false);
-  const [title, details, status] = CATALOG[code] ?? [`Error ${code}`, `Configured outcome ${code}.`];
-  return waError(code, title, details, status ?? 400);
+  const [title, text, status] = CATALOG[code] ?? [`Error ${code}`, `Configured outcome ${code}.`];
+  return waError(code, title, details ?? text, status ?? 400);
 }
 
 /** Tells a FakeError from the value a validator returns on success. */

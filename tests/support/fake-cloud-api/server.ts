@@ -13,8 +13,14 @@ import {
   tokenError,
   unsupportedRequest,
 } from './errors';
+import { type FakeFault, FaultQueue, type FaultScope, PairRate } from './faults';
+import { INVALID, ThroughputWindow, bearer, parseJson, readBody } from './http-util';
+import { checkUpload, headerMediaIds, type UploadedMediaRecord } from './media';
 import { type ValidMessage, validateMessage } from './message-rules';
 import { DEFAULT_ACCOUNT, type FakeAccount, readPhoneNumber, readTemplatePage } from './reads';
+
+export type { FakeFault, FaultScope } from './faults';
+export type { UploadedMediaRecord } from './media';
 
 /** Options of the fake Cloud API (whatsapp-cloud-api.md describes the behaviour it copies). */
 export interface FakeCloudApiOptions {
@@ -39,6 +45,12 @@ export interface FakeCloudApiOptions {
   clock?: () => number;
   /** Port to listen on (127.0.0.1); default 0, a random free port. */
   port?: number;
+  /** Pair rate per recipient (131056): one send per `intervalMs` with bursts of `burst`; default 6 000 ms / 45; false disables. */
+  pairRate?: { intervalMs: number; burst: number } | false;
+  /** Media ids known without an upload (e.g. the doc examples' ids). */
+  mediaIds?: string[];
+  /** After this many requests the token expires (answers 190 subcode 463 from then on). */
+  tokenExpiresAfterRequests?: number;
 }
 
 /** An accepted send as the fake recorded it. */
@@ -58,6 +70,18 @@ export interface FakeCloudApi {
   requestCount(): number;
   /** Replaces the valid token; the old one then answers 190 subcode 463 (expired). */
   setAccessToken(token: string): void;
+  /** Files uploaded with `POST /{phone-number-id}/media`. */
+  uploads: UploadedMediaRecord[];
+  /** Queues `fault` for the next `times` sends (or any requests with scope 'any'). */
+  inject(fault: FakeFault, times?: number, scope?: FaultScope): void;
+  /** Changes the delay before each answer, ms. */
+  setLatency(ms: number): void;
+  /** Changes what `GET /{phone-number-id}` reports (quality, health, limit, …). */
+  setAccount(patch: Partial<FakeAccount>): void;
+  /** Sets (or with null clears) the error every send to `digits` gets. */
+  setOutcome(digits: string, code: number | null): void;
+  /** Changes the throughput limit, accepted sends per rolling second. */
+  setThroughput(perSec: number): void;
   /** Stops listening and drops open connections; calling it again is a no-op. */
   close(): Promise<void>;
 }
@@ -70,39 +94,10 @@ interface Answer {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const fail = (e: FakeError): Answer => ({ status: e.httpStatus, body: errorBody(e), code: e.code });
-
-const INVALID = Symbol('invalid JSON');
+/** Uploads may be as large as Meta's largest media (documents, 100 MB) plus multipart overhead. */
+const MAX_UPLOAD_BYTES = 101 * 1024 * 1024;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-/** Parses a request body; `undefined` for an empty one, INVALID for bad JSON or an oversized body. */
-function parseJson(raw: string | null): unknown {
-  if (raw === null) return INVALID;
-  try {
-    return raw === '' ? undefined : (JSON.parse(raw) as unknown);
-  } catch {
-    return INVALID;
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function bearer(req: IncomingMessage, query: URLSearchParams): string | null {
-  const header = req.headers.authorization;
-  const m = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
-  return m?.[1]?.trim() ?? query.get('access_token');
-}
+const fail = (e: FakeError): Answer => ({ status: e.httpStatus, body: errorBody(e), code: e.code });
 
 /**
  * Starts a node:http server on 127.0.0.1 that behaves like the WhatsApp Cloud API for the calls
@@ -112,12 +107,20 @@ function bearer(req: IncomingMessage, query: URLSearchParams): string | null {
  */
 export async function startFakeCloudApi(opts: FakeCloudApiOptions): Promise<FakeCloudApi> {
   const clock = opts.clock ?? Date.now;
-  const account: FakeAccount = { ...DEFAULT_ACCOUNT, ...opts.account };
-  const throughput = opts.throughputPerSec ?? 80;
+  let account: FakeAccount = { ...DEFAULT_ACCOUNT, ...opts.account };
+  const window = new ThroughputWindow(opts.throughputPerSec ?? 80);
+  const pair =
+    opts.pairRate === false
+      ? null
+      : new PairRate(opts.pairRate?.intervalMs ?? 6000, opts.pairRate?.burst ?? 45);
+  const outcomes = new Map(Object.entries(opts.outcomes ?? {}));
   const openWindows = new Set(opts.openWindows ?? []);
   const received: ReceivedMessage[] = [];
   const rejected: { code: number; to?: string }[] = [];
-  let acceptedAt: number[] = [];
+  const uploads: UploadedMediaRecord[] = [];
+  const mediaIds = new Set(opts.mediaIds ?? []);
+  const faults = new FaultQueue();
+  let latencyMs = opts.latencyMs ?? 0;
   let token = opts.accessToken;
   const oldTokens = new Set<string>();
   let requests = 0;
@@ -125,7 +128,14 @@ export async function startFakeCloudApi(opts: FakeCloudApiOptions): Promise<Fake
   let origin = '';
   const closing = new AbortController();
 
-  function send(raw: string | null): Answer {
+  function rotate(next: string): void {
+    if (next !== token) oldTokens.add(token);
+    oldTokens.delete(next);
+    token = next;
+  }
+
+  /** `arrivedAt`: when the request arrived (Meta counts throughput on arrival, before its own latency). */
+  function send(raw: Buffer | null, arrivedAt: number): Answer {
     const body = parseJson(raw);
     if (body === INVALID) {
       return fail(
@@ -134,12 +144,16 @@ export async function startFakeCloudApi(opts: FakeCloudApiOptions): Promise<Fake
     }
     const valid = validateMessage(body, opts.templates, openWindows);
     if (isFakeError(valid)) return fail(valid);
-    const now = clock();
-    acceptedAt = acceptedAt.filter((t) => t > now - 1000);
-    if (acceptedAt.length >= throughput) return fail(throughputError(opts.throttleHttpStatus ?? 400));
-    const outcome = opts.outcomes?.[valid.waId];
+    const unknownMedia = headerMediaIds(valid.components).find((id) => !mediaIds.has(id));
+    if (unknownMedia !== undefined) {
+      return fail(catalogError(131053, `Unable to retrieve media ${unknownMedia}: no such media id.`));
+    }
+    const now = arrivedAt;
+    if (!window.fits(now)) return fail(throughputError(opts.throttleHttpStatus ?? 400));
+    const outcome = outcomes.get(valid.waId);
     if (outcome !== undefined) return fail(catalogError(outcome));
-    acceptedAt.push(now);
+    if (pair && !pair.take(valid.waId, now)) return fail(catalogError(131056));
+    window.record(now);
     const unique = `${valid.waId}:${++sequence}:${randomBytes(9).toString('hex')}`;
     const wamid = `wamid.${Buffer.from(unique).toString('base64').replace(/=+$/, '')}`;
     received.push({ ...valid, wamid, at: now });
@@ -153,9 +167,21 @@ export async function startFakeCloudApi(opts: FakeCloudApiOptions): Promise<Fake
     };
   }
 
-  function route(req: IncomingMessage, url: URL, raw: string | null): Answer {
+  function upload(req: IncomingMessage, raw: Buffer | null): Answer {
+    if (raw === null) return fail(catalogError(131053, 'The file exceeds the largest supported size.'));
+    const record = checkUpload(req.headers['content-type'], raw);
+    if (isFakeError(record)) return fail(record);
+    uploads.push(record);
+    mediaIds.add(record.id);
+    return { status: 200, body: { id: record.id } };
+  }
+
+  function route(req: IncomingMessage, url: URL, raw: Buffer | null, arrivedAt: number): Answer {
     const m = /^\/(v\d+\.\d+)\/([^/]+)(\/.*)?$/.exec(url.pathname.replace(/\/+$/, ''));
     if (!m) return fail({ ...invalidParameter(`Unknown path: ${url.pathname}`), httpStatus: 404 });
+    if (opts.tokenExpiresAfterRequests !== undefined && requests > opts.tokenExpiresAfterRequests) {
+      if (!oldTokens.has(opts.accessToken)) rotate(`${opts.accessToken}-renewed`);
+    }
     const given = bearer(req, url.searchParams);
     if (given !== token) return fail(tokenError(given !== null && oldTokens.has(given)));
     const [, version, id = '', edge] = m;
@@ -164,7 +190,22 @@ export async function startFakeCloudApi(opts: FakeCloudApiOptions): Promise<Fake
       const r = readPhoneNumber(id, account, url.searchParams);
       return isFakeError(r) ? fail(r) : { status: 200, body: r };
     }
-    if (id === opts.phoneNumberId && edge === '/messages' && method === 'POST') return send(raw);
+    if (id === opts.phoneNumberId && edge === '/messages' && method === 'POST') return send(raw, arrivedAt);
+    if (id === opts.phoneNumberId && edge === '/media' && method === 'POST') return upload(req, raw);
+    const media = edge === undefined && method === 'GET' ? uploads.find((u) => u.id === id) : undefined;
+    if (media) {
+      return {
+        status: 200,
+        body: {
+          messaging_product: 'whatsapp',
+          url: `${origin}/${version}/media-download/${media.id}`,
+          mime_type: media.mimeType,
+          sha256: media.sha256,
+          file_size: media.bytes,
+          id: media.id,
+        },
+      };
+    }
     if (id === opts.wabaId && edge === '/message_templates' && method === 'GET') {
       const path = `/${version}/${id}/message_templates`;
       const r = readTemplatePage(opts.templates, url.searchParams, {
@@ -178,22 +219,40 @@ export async function startFakeCloudApi(opts: FakeCloudApiOptions): Promise<Fake
       return { status: 200, body: { id, name: `${account.verified_name} WABA` } };
     }
     const known = id === opts.phoneNumberId || id === opts.wabaId;
-    if (known && edge !== undefined && !['/messages', '/message_templates'].includes(edge)) {
+    if (known && edge !== undefined && !['/messages', '/message_templates', '/media'].includes(edge)) {
       return fail(invalidParameter(`Unknown path components: ${edge}`));
     }
     return fail(unsupportedRequest(method, id));
   }
 
+  /** Applies an injected fault; true when it answered (or deliberately did not). */
+  function applyFault(fault: FakeFault, req: IncomingMessage, res: ServerResponse): Answer | null {
+    if (fault.kind === 'reset') {
+      req.socket.destroy();
+      return null;
+    }
+    if (fault.kind === 'timeout') return null; // never answer; close() drops the connection
+    if (fault.kind === 'error') return fail(catalogError(fault.code));
+    res.writeHead(fault.status ?? 502, { 'Content-Type': 'text/html' });
+    res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+    return null;
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     requests++;
+    const arrivedAt = clock();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
-    if (opts.latencyMs) {
-      const waited = await delay(opts.latencyMs, true, { signal: closing.signal }).catch(() => false);
+    const isMessage = req.method === 'POST' && /\/messages\/?$/.test(url.pathname);
+    const isUpload = req.method === 'POST' && /\/media\/?$/.test(url.pathname);
+    const raw = await readBody(req, isUpload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES);
+    if (latencyMs > 0) {
+      const waited = await delay(latencyMs, true, { signal: closing.signal }).catch(() => false);
       if (!waited) return; // closing: the connection is being destroyed
     }
-    const answer = route(req, url, raw);
-    if (answer.code !== undefined && req.method === 'POST' && /\/messages\/?$/.test(url.pathname)) {
+    const fault = faults.take(isMessage);
+    const answer = fault ? applyFault(fault, req, res) : route(req, url, raw, arrivedAt);
+    if (!answer) return;
+    if (answer.code !== undefined && isMessage) {
       const body = parseJson(raw);
       const to = isRecord(body) && typeof body.to === 'string' ? body.to : undefined;
       rejected.push({ code: answer.code, ...(to === undefined ? {} : { to }) });
@@ -209,6 +268,7 @@ export async function startFakeCloudApi(opts: FakeCloudApiOptions): Promise<Fake
       res.end(JSON.stringify(errorBody({ ...catalogError(1), message: String(error) })));
     });
   });
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -219,11 +279,22 @@ export async function startFakeCloudApi(opts: FakeCloudApiOptions): Promise<Fake
     url: origin,
     received,
     rejected,
+    uploads,
     requestCount: () => requests,
-    setAccessToken(next) {
-      if (next !== token) oldTokens.add(token);
-      oldTokens.delete(next);
-      token = next;
+    setAccessToken: rotate,
+    inject: (fault, times, scope) => faults.add(fault, times, scope),
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
+    setAccount: (patch) => {
+      account = { ...account, ...patch };
+    },
+    setOutcome: (digits, code) => {
+      if (code === null) outcomes.delete(digits);
+      else outcomes.set(digits, code);
+    },
+    setThroughput: (perSec) => {
+      window.limit = perSec;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

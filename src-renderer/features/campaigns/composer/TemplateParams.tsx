@@ -1,9 +1,10 @@
-import { ActionIcon, Menu, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Group, Menu, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useRef } from 'react';
 import { CONTACT_FIELDS, type TemplatePlaceholder } from '../../../../src-main/contract';
 import { IconPlus } from '../../../components/icons';
 import { FIELD_LABELS, insertAt, snippetFor } from '../../../lib/liquid';
 import { useComposer } from './store';
+import { WhatsAppMediaInput } from './WhatsAppMediaInput';
 
 function placeholderLabel(p: TemplatePlaceholder): string {
   const where =
@@ -15,12 +16,25 @@ function placeholderLabel(p: TemplatePlaceholder): string {
   return `${where} {{${p.name}}}`;
 }
 
+/** `{{ name }}` or `{{ name | default: "x" }}` → its parts; null for anything else (text, Liquid). */
+export function parseMapping(value: string): { variable: string; fallback: string } | null {
+  const m = /^\{\{\s*([A-Za-z_][\w]*)\s*(?:\|\s*default:\s*"((?:[^"\\]|\\.)*)"\s*)?\}\}$/.exec(value.trim());
+  return m ? { variable: m[1] ?? '', fallback: (m[2] ?? '').replace(/\\"/g, '"') } : null;
+}
+
+/** The Liquid for a field or column with an optional default (LiquidJS `default` filter). */
+export function mappingLiquid(variable: string, fallback: string): string {
+  if (!fallback) return `{{ ${variable} }}`;
+  return `{{ ${variable} | default: "${fallback.replace(/["\\]/g, '\\$&')}" }}`;
+}
+
 function ParamInput({ placeholder }: { placeholder: TemplatePlaceholder }) {
   const value = useComposer((s) => s.parameters[placeholder.key] ?? '');
   const error = useComposer((s) => s.errors[`whatsapp.parameters.${placeholder.key}`]);
   const attributeKeys = useComposer((s) => s.attributeKeys);
   const setParameter = useComposer((s) => s.setParameter);
   const input = useRef<HTMLInputElement>(null);
+  const mapping = parseMapping(value);
 
   function insert(variable: string) {
     const el = input.current;
@@ -61,25 +75,62 @@ function ParamInput({ placeholder }: { placeholder: TemplatePlaceholder }) {
     </Menu>
   );
 
+  const sources = [
+    { value: '', label: 'Text or Liquid' },
+    { group: 'Contact fields', items: CONTACT_FIELDS.map((f) => ({ value: f, label: FIELD_LABELS[f] })) },
+    ...(attributeKeys.length > 0
+      ? [{ group: 'Imported columns', items: attributeKeys.map((k) => ({ value: k, label: k })) }]
+      : []),
+  ];
+
   return (
-    <TextInput
-      ref={input}
-      label={placeholderLabel(placeholder)}
-      description={
-        placeholder.example ? `Example: ${placeholder.example}` : 'Text or a field such as {{ first_name }}'
-      }
-      placeholder={placeholder.example ?? ''}
-      value={value}
-      onChange={(e) => setParameter(placeholder.key, e.currentTarget.value)}
-      error={error}
-      rightSection={menu}
-      withAsterisk
-      data-testid={`param-${placeholder.key}`}
-    />
+    <Stack gap={4}>
+      <TextInput
+        ref={input}
+        label={placeholderLabel(placeholder)}
+        description={
+          placeholder.example ? `Example: ${placeholder.example}` : 'Text or a field such as {{ first_name }}'
+        }
+        placeholder={placeholder.example ?? ''}
+        value={value}
+        onChange={(e) => setParameter(placeholder.key, e.currentTarget.value)}
+        error={error}
+        rightSection={menu}
+        withAsterisk
+        data-testid={`param-${placeholder.key}`}
+      />
+      <Group gap="xs" grow>
+        <NativeSelect
+          size="xs"
+          aria-label={`Map ${placeholderLabel(placeholder)} to`}
+          data={sources}
+          value={mapping?.variable ?? ''}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            setParameter(placeholder.key, v ? mappingLiquid(v, mapping?.fallback ?? '') : '');
+          }}
+          data-testid={`map-${placeholder.key}`}
+        />
+        <TextInput
+          size="xs"
+          placeholder="Default when empty"
+          aria-label={`Default for ${placeholderLabel(placeholder)}`}
+          disabled={!mapping}
+          value={mapping?.fallback ?? ''}
+          onChange={(e) =>
+            mapping && setParameter(placeholder.key, mappingLiquid(mapping.variable, e.currentTarget.value))
+          }
+          data-testid={`default-${placeholder.key}`}
+        />
+      </Group>
+    </Stack>
   );
 }
 
-/** One input per template placeholder, each with a menu inserting contact fields. */
+/**
+ * One mapping per template placeholder: a contact field or imported column (with a default), a fixed
+ * text, or any Liquid; a media header gets a file, link or column instead.
+ */
 export function TemplateParams({ placeholders }: { placeholders: TemplatePlaceholder[] }) {
   if (placeholders.length === 0) {
     return (
@@ -94,9 +145,13 @@ export function TemplateParams({ placeholders }: { placeholders: TemplatePlaceho
         Parameters
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        {placeholders.map((p) => (
-          <ParamInput key={p.key} placeholder={p} />
-        ))}
+        {placeholders.map((p) =>
+          p.media ? (
+            <WhatsAppMediaInput key={p.key} placeholder={p} />
+          ) : (
+            <ParamInput key={p.key} placeholder={p} />
+          ),
+        )}
       </SimpleGrid>
     </Stack>
   );

@@ -1,4 +1,16 @@
-import { Alert, Button, Card, Grid, Group, NativeSelect, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Grid,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import { useEffect } from 'react';
 import type { WhatsAppTemplate } from '../../../../src-main/contract';
 import { ChatBubble } from '../../../components/ChatBubble';
@@ -7,6 +19,8 @@ import { describeError } from '../../../lib/errors';
 import { useSettings } from '../../settings/store';
 import { selectedTemplate, useComposer } from './store';
 import { TemplateParams } from './TemplateParams';
+import { useWhatsAppExtras } from './WhatsAppExtrasStore';
+import { WhatsAppRecipientPreview } from './WhatsAppRecipientPreview';
 
 function optionLabel(t: WhatsAppTemplate): string {
   const base = `${t.name} · ${t.language} · ${t.category}`;
@@ -21,6 +35,11 @@ export function WhatsAppSection() {
   const { loadTemplates, syncTemplates, dismissTemplatesError } = state;
   const template = selectedTemplate(state);
   const openSettings = useSettings((s) => s.open);
+  const languageFromContact = useWhatsAppExtras((s) => s.languageFromContact);
+  const setExtras = useWhatsAppExtras((s) => s.setExtras);
+  const translations = template
+    ? templates.filter((t) => t.name === template.name && t.status === 'APPROVED').map((t) => t.language)
+    : [];
 
   useEffect(() => {
     if (!templatesLoaded) void loadTemplates();
@@ -91,6 +110,14 @@ export function WhatsAppSection() {
               withAsterisk
               data-testid="template-select"
             />
+            {template && translations.length > 1 && (
+              <Checkbox
+                label={`Use each contact's language (${translations.join(', ')}); others get ${template.language}`}
+                checked={languageFromContact}
+                onChange={(e) => setExtras({ languageFromContact: e.currentTarget.checked })}
+                data-testid="wa-language-from-contact"
+              />
+            )}
             {template && <TemplateParams placeholders={template.placeholders} />}
           </Stack>
         </Grid.Col>
@@ -104,9 +131,14 @@ export function WhatsAppSection() {
               body={template.body}
               footer={template.footer}
               buttons={template.buttons.map((b) => b.text)}
+              mediaKind={template.placeholders.find((p) => p.media)?.media ?? null}
               markPlaceholders
               data-testid="template-preview"
             />
+            <Text fw={600} size="sm" mt="md" mb={6}>
+              For a recipient
+            </Text>
+            <WhatsAppRecipientPreview />
           </Grid.Col>
         )}
       </Grid>

@@ -10,6 +10,8 @@ import {
 import type { FieldErrors } from '../../../lib/errors';
 import { api } from '../../../lib/api';
 import { guessParameter, isPlainVariable } from '../../../lib/liquid';
+import { emailDraftExtras, useEmailExtras } from './EmailExtrasStore';
+import { useWhatsAppExtras, whatsappDraftExtras } from './WhatsAppExtrasStore';
 import { modeSendsEmail, modeSendsWhatsApp } from '../labels';
 
 /** The campaign being composed, as the user edits it. */
@@ -161,6 +163,8 @@ export const useComposer = create<ComposerState>((set, get) => ({
   },
   reset() {
     set({ ...EMPTY_DRAFT, ...EMPTY_PREVIEW, errors: {} });
+    useEmailExtras.getState().resetExtras();
+    useWhatsAppExtras.getState().resetExtras();
   },
 }));
 
@@ -179,10 +183,12 @@ export function buildDraft(s: DraftFields, forPreview = false): RequestInput<'ca
     name,
     channelMode: s.channelMode,
     audience: s.importId === null ? {} : { importId: s.importId },
-    email: modeSendsEmail(s.channelMode) ? { subject: s.subject, html: s.html } : undefined,
+    email: modeSendsEmail(s.channelMode)
+      ? { subject: s.subject, html: s.html, ...emailDraftExtras() }
+      : undefined,
     whatsapp:
       modeSendsWhatsApp(s.channelMode) && s.templateId !== null
-        ? { templateId: s.templateId, parameters: s.parameters }
+        ? { templateId: s.templateId, parameters: s.parameters, ...whatsappDraftExtras() }
         : undefined,
   };
 }

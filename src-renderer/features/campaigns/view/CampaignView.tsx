@@ -48,6 +48,9 @@ export function CampaignView({ campaignId }: { campaignId: number }) {
               <Badge variant="default">{CHANNEL_MODE_LABEL[summary.channelMode]}</Badge>
               <Text size="sm" c="dimmed">
                 Created {formatDateTime(summary.createdAt)}
+                {summary.scheduledAt && summary.status === 'scheduled'
+                  ? ` · starts ${formatDateTime(summary.scheduledAt)}`
+                  : ''}
                 {summary.startedAt ? ` · started ${formatDateTime(summary.startedAt)}` : ''}
                 {summary.finishedAt ? ` · finished ${formatDateTime(summary.finishedAt)}` : ''}
               </Text>
@@ -64,22 +67,40 @@ export function CampaignView({ campaignId }: { campaignId: number }) {
         <Alert
           color={progress.status === 'stopped' ? 'red' : 'yellow'}
           icon={<IconAlert />}
-          title={progress.status === 'stopped' ? 'The campaign stopped' : 'The campaign is paused'}
+          title={
+            progress.status === 'stopped'
+              ? 'The campaign stopped'
+              : progress.status === 'paused'
+                ? 'The campaign is paused'
+                : 'Note'
+          }
           data-testid="campaign-status-reason"
         >
           {progress.statusReason}
         </Alert>
       )}
+      {progress?.dryRun && (
+        <Alert color="indigo" variant="light" title="Dry run" data-testid="dry-run-banner">
+          Nothing was sent. Every message was rendered and built as it would be sent; “sent” below means it
+          would have gone out.
+        </Alert>
+      )}
       {unknown > 0 && (
-        <Alert color="orange" variant="light" title={`${formatCount(unknown)} messages in an unknown state`}>
-          These were being sent when Herald stopped, so they may or may not have arrived. Herald does not send
-          them again by itself.
+        <Alert
+          color="orange"
+          variant="light"
+          title={`${formatCount(unknown)} messages in an unknown state`}
+          data-testid="unknown-alert"
+        >
+          These were being sent when Herald stopped or the connection broke, so they may or may not have
+          arrived. Herald does not send them again by itself: use “Unknown: resend or mark as sent” in the
+          recipients list.
         </Alert>
       )}
       {progress ? (
         <>
           <ProgressPanel progress={progress} onProgress={accept} />
-          <RecipientsTable campaignId={campaignId} progress={progress} />
+          <RecipientsTable campaignId={campaignId} progress={progress} onProgress={accept} />
         </>
       ) : (
         !error && (

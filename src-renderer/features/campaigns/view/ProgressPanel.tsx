@@ -1,9 +1,11 @@
 import { Card, Group, Progress, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { CampaignProgress, OutboxState } from '../../../../src-main/contract';
-import { formatCount, formatDuration, formatRate, percent } from '../../../lib/format';
+import { formatCount, formatDateTime, formatDuration, formatRate, percent } from '../../../lib/format';
 import { CampaignControls } from './CampaignControls';
 import { CountsTable } from './CountsTable';
+import { LiveDetails } from './LiveDetails';
+import { ThroughputChart } from './ThroughputChart';
 
 /** Final outcomes drawn as sections of the bar; together they make up `done`. */
 const SEGMENTS: { label: string; color: string; states: OutboxState[] }[] = [
@@ -27,12 +29,18 @@ function Figure({ label, children, testId }: { label: string; children: ReactNod
 }
 
 function etaText(p: CampaignProgress): string {
+  const quota = p.waits.find((w) => w.kind === 'quota');
+  if (quota?.until) return `Waiting for quota until ${formatDateTime(quota.until)}`;
+  if (p.status === 'scheduled') return p.scheduledAt ? `Starts ${formatDateTime(p.scheduledAt)}` : '—';
   if (p.status !== 'running') return '—';
   if (p.etaMs !== null) return formatDuration(p.etaMs);
   return p.done === p.total ? '—' : 'Estimating';
 }
 
-/** Done/total, rate, ETA, the outcome bar and per-channel counts, all from reported progress. */
+/**
+ * Done/total, rate, ETA, the outcome bar, per-channel counts, the throughput chart, quota, waits and
+ * the latest failures, all from reported progress (the engine's committed counts, never estimates).
+ */
 export function ProgressPanel({
   progress,
   onProgress,
@@ -90,6 +98,10 @@ export function ProgressPanel({
         </Text>
       </Group>
       <CountsTable progress={progress} />
+      <Stack gap="md" mt="md">
+        {progress.throughput.length > 0 && <ThroughputChart points={progress.throughput} />}
+        <LiveDetails progress={progress} />
+      </Stack>
     </Card>
   );
 }

@@ -4,13 +4,16 @@ import {
   Button,
   Card,
   Center,
+  Checkbox,
   Group,
   Loader,
   NativeSelect,
   Table,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import {
   type CampaignProgress,
@@ -18,10 +21,12 @@ import {
   OutboxState,
   type RecipientRow,
 } from '../../../../src-main/contract';
+import { IconSearch } from '../../../components/icons';
 import { StateBadge } from '../../../components/StatusBadge';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { CHANNEL_LABEL } from '../labels';
+import { ReportActions } from './ReportActions';
 import { useRecipients } from './useRecipients';
 
 const REFRESH_EVERY_MS = 1000;
@@ -33,22 +38,41 @@ function detail(row: RecipientRow): string {
 }
 
 /**
- * Per-recipient outcomes with state and channel filters. Refreshes when progress changes: at most
+ * Per-recipient outcomes with state, channel and search filters, the report actions, and ticks on
+ * failed and unknown rows for "retry the ticked ones" and resend / mark as sent. Refreshes when progress changes: at most
  * once a second while running, and at once on any other status (so the final state is always shown).
  */
 export function RecipientsTable({
   campaignId,
   progress,
+  onProgress,
 }: {
   campaignId: number;
   progress: CampaignProgress;
+  onProgress: (p: CampaignProgress) => void;
 }) {
   const [state, setState] = useState<OutboxState | undefined>();
   const [channel, setChannel] = useState<Channel | undefined>();
+  const [searchInput, setSearchInput] = useState('');
+  const [search] = useDebouncedValue(searchInput.trim(), 300);
+  const [ticked, setTicked] = useState<Map<number, RecipientRow>>(new Map());
   const { rows, nextAfterId, loading, loadingMore, error, reload, loadMore } = useRecipients(campaignId, {
     state,
     channel,
+    search: search || undefined,
   });
+  const toggle = (r: RecipientRow) =>
+    setTicked((cur) => {
+      const next = new Map(cur);
+      if (next.has(r.id)) next.delete(r.id);
+      else next.set(r.id, r);
+      return next;
+    });
+  const afterAction = (p: CampaignProgress) => {
+    setTicked(new Map());
+    onProgress(p);
+    void reload();
+  };
   const lastRefresh = useRef(0);
   const first = useRef(true);
 
@@ -68,9 +92,26 @@ export function RecipientsTable({
 
   return (
     <Card>
-      <Group justify="space-between" mb="md" align="flex-end">
+      <Group justify="space-between" mb="xs" align="center">
         <Title order={4}>Recipients</Title>
+        <ReportActions
+          progress={progress}
+          selected={[...ticked.values()]}
+          filter={{ state, channel, ...(search ? { search } : {}) }}
+          onDone={afterAction}
+        />
+      </Group>
+      <Group justify="flex-end" mb="md" align="flex-end">
         <Group gap="sm">
+          <TextInput
+            label="Search"
+            size="xs"
+            placeholder="Name or address"
+            leftSection={<IconSearch size={14} />}
+            value={searchInput}
+            onChange={(e) => setSearchInput(e.currentTarget.value)}
+            data-testid="recipients-search"
+          />
           <NativeSelect
             label="State"
             size="xs"
@@ -104,6 +145,7 @@ export function RecipientsTable({
         <Table data-testid="recipients-table" aria-busy={loading} tabularNums>
           <Table.Thead>
             <Table.Tr>
+              <Table.Th w={32} aria-label="Select" />
               <Table.Th>Name</Table.Th>
               <Table.Th>Channel</Table.Th>
               <Table.Th>Address</Table.Th>
@@ -115,6 +157,16 @@ export function RecipientsTable({
           <Table.Tbody>
             {rows.map((r) => (
               <Table.Tr key={r.id} data-state={r.state} data-channel={r.channel}>
+                <Table.Td>
+                  {(r.state === 'failed' || r.state === 'unknown') && (
+                    <Checkbox
+                      size="xs"
+                      aria-label={`Select ${r.address}`}
+                      checked={ticked.has(r.id)}
+                      onChange={() => toggle(r)}
+                    />
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {r.name || (
                     <Text span c="dimmed">
@@ -149,7 +201,7 @@ export function RecipientsTable({
       )}
       {!loading && rows.length === 0 && !error && (
         <Text c="dimmed" ta="center" py="lg" size="sm">
-          {state || channel ? 'No recipients match these filters.' : 'No recipients yet.'}
+          {state || channel || search ? 'No recipients match these filters.' : 'No recipients yet.'}
         </Text>
       )}
       {nextAfterId !== null && (

@@ -9,6 +9,8 @@ const MAX_PAGE = 500;
 export interface RecipientFilter {
   state?: OutboxState;
   channel?: Channel;
+  /** Part of a name or address. */
+  search?: string;
 }
 
 /**
@@ -24,21 +26,21 @@ export function useRecipients(campaignId: number, filter: RecipientFilter) {
   const [error, setError] = useState<AppErrorShape | null>(null);
   const seq = useRef(0);
   const shown = useRef(0);
-  const { state, channel } = filter;
-  const key = `${campaignId}|${state ?? ''}|${channel ?? ''}`;
+  const { state, channel, search } = filter;
+  const key = `${campaignId}|${state ?? ''}|${channel ?? ''}|${search ?? ''}`;
 
   const reload = useCallback(async () => {
     const mine = ++seq.current;
     const limit = Math.min(MAX_PAGE, Math.max(PAGE, shown.current));
-    const r = await api.invoke('campaigns:recipients', { campaignId, state, channel, limit });
+    const r = await api.invoke('campaigns:recipients', { campaignId, state, channel, search, limit });
     if (mine !== seq.current) return;
-    setLoadedKey(`${campaignId}|${state ?? ''}|${channel ?? ''}`);
+    setLoadedKey(`${campaignId}|${state ?? ''}|${channel ?? ''}|${search ?? ''}`);
     if (!r.ok) return setError(r.error);
     setError(null);
     setRows(r.value.rows);
     setNext(r.value.nextAfterId);
     shown.current = r.value.rows.length;
-  }, [campaignId, state, channel]);
+  }, [campaignId, state, channel, search]);
 
   useEffect(() => {
     shown.current = 0;
@@ -53,6 +55,7 @@ export function useRecipients(campaignId: number, filter: RecipientFilter) {
       campaignId,
       state,
       channel,
+      search,
       afterId: nextAfterId,
       limit: PAGE,
     });
@@ -65,7 +68,7 @@ export function useRecipients(campaignId: number, filter: RecipientFilter) {
       return next;
     });
     setNext(r.value.nextAfterId);
-  }, [campaignId, state, channel, nextAfterId]);
+  }, [campaignId, state, channel, search, nextAfterId]);
 
   return { rows, nextAfterId, loading: loadedKey !== key, loadingMore, error, reload, loadMore };
 }

@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import {
+  AppError,
+  type ColumnField,
+  type ExistingPolicy,
+  type ImportResult,
+  type ReadOptions,
+} from '../contract';
+import { type ColumnPlan, guessFields, mappingOf, planFromFields } from './mapping';
+import type { PreparedRow } from './prepare';
+import { ImportSink, emptyCounts } from './sink';
+import { type RawRecord, openSource } from './source';
+
+/** Rows per batch handed to a prepare worker and per write transaction. */
+export const BATCH_ROWS = 2000;
+
+/** Normalises a batch of records (in a worker pool, or inline). */
+export type PrepareFn = (
+  records: RawRecord[],
+  plan: ColumnPlan[],
+  defaultCountry: string,
+) => Promise<PreparedRow[]>;
+
+/** Everything a pipeline run needs besides the database. */
+export interface PipelineJob {
+  path: string;
+  fileName: string;
+  totalBytes: number;
+  input: {
+    read: ReadOptions;
+    /** One field per column, or null for the remembered or guessed mapping. */
+    fields: ColumnField[] | null;
+    existing: ExistingPolicy;
+    tags: string[];
+    dryRun: boolean;
+  };
+  defaultCountry: string;
+  /** The list the contacts join (already created), or null. */
+  listId: number | null;
+}
+
+/** How a run reports and is stopped. */
+export interface PipelineHooks {
+  signal: AbortSignal;
+  prepare: PrepareFn;
+  /** Batches prepared ahead of the writer (default 4). */
+  inFlight?: number;
+  onProgress(p: { bytesRead: number; counts: ImportSink['counts'] }): void;
+}
+
+/** What a run ended with: its result, every dry-run problem, and how it stopped. */
+export interface PipelineOutcome {
+  result: ImportResult;
+  dryIssues: ImportResult['firstIssues'];
+  status: 'done' | 'cancelled';
+}
+
+function cancelledEarly(job: PipelineJob): PipelineOutcome {
+  const result: ImportResult = {
+    ...emptyCounts(),
+    importId: null,
+    fileName: job.fileName,
+    encoding: null,
+    delimiter: null,
+    mapping: {},
+    listId: job.listId,
+    firstIssues: [],
+  };
+  return { result, dryIssues: [], status: 'cancelled' };
+}
+
+/** The key under which a header set's mapping is remembered: sha256 of the JSON list of headers. */
+export function headerKey(headers: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify(headers)).digest('hex');
+}
+
+function noChannelColumn(headers: string[]): AppError {
+  const found = headers.map((h) => `"${h}"`).join(', ');
+  const firstRowIsData = headers.some((h) => h.includes('@') || /^\+?[\d\s()-]{7,}$/.test(h));
+  return new AppError(
+    'bad_file',
+    firstRowIsData
+      ? `The first row looks like a contact, not column names (found ${found}). Add a header row such as "First Name,Last Name,Email,Phone" and import again.`
+      : `No column is an email or a phone number. Found columns: ${found}. Choose the email or phone column in the mapping, or name it "Email" or "Phone".`,
+  );
+}
+
+/**
+ * Runs one import (or dry run) on `db`: streams the file (see openSource), maps the columns (the given
+ * fields, else the remembered or guessed ones), prepares batches of BATCH_ROWS through `hooks.prepare`
+ * (several in flight, so normalisation runs on other cores while this thread writes) and writes them
+ * in order through ImportSink, one transaction per batch. Stops between batches when `hooks.signal`
+ * aborts (status `cancelled`). Throws AppError('bad_file') for an unreadable file, a header without
+ * rows or no email/phone column, AppError('invalid_input') when `fields` does not fit the header; the
+ * import record is then marked failed with what was written.
+ */
+export async function runPipeline(
+  db: Database.Database,
+  job: PipelineJob,
+  hooks: PipelineHooks,
+): Promise<PipelineOutcome> {
+  const { input } = job;
+  const progress = { bytes: 0 };
+  let sink: ImportSink | null = null;
+  const early: Parameters<ImportSink['addIssue']>[0][] = [];
+  const onIssue = (i: (typeof early)[number]) => (sink ? sink.addIssue(i) : early.push(i));
+  let source: Awaited<ReturnType<typeof openSource>>;
+  try {
+    source = await openSource(job.path, input.read, onIssue, hooks.signal, progress);
+  } catch (e) {
+    // Cancelled before the header was read: nothing was written.
+    if (hooks.signal.aborted) return cancelledEarly(job);
+    throw e;
+  }
+  const { headers } = source;
+  const key = headerKey(headers);
+  let fields = input.fields;
+  if (!fields) {
+    const saved = db
+      .prepare<[string], { mapping: string }>('SELECT mapping FROM import_mappings WHERE header_key = ?')
+      .get(key);
+    const remembered = saved ? (JSON.parse(saved.mapping) as ColumnField[]) : null;
+    fields = remembered?.length === headers.length ? remembered : guessFields(headers);
+  }
+  if (fields.length !== headers.length)
+    throw new AppError(
+      'invalid_input',
+      `The mapping has ${fields.length} columns but the file has ${headers.length}. Preview the file again.`,
+    );
+  const plan = planFromFields(headers, fields);
+  if (!plan.some((c) => c.field === 'email' || c.field === 'phone')) throw noChannelColumn(headers);
+
+  sink = new ImportSink(db, {
+    fileName: job.fileName,
+    encoding: source.info.encoding,
+    delimiter: source.info.delimiter,
+    existing: input.existing,
+    listId: job.listId,
+    tagNames: input.tags,
+    dryRun: input.dryRun,
+  });
+  early.forEach((i) => sink!.addIssue(i));
+  if (!input.dryRun && input.fields) {
+    db.prepare(
+      'INSERT INTO import_mappings (header_key, mapping, updated_at) VALUES (?, ?, ?) ON CONFLICT (header_key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at',
+    ).run(key, JSON.stringify(fields), Date.now());
+  }
+  const queue: Promise<PreparedRow[]>[] = [];
+  const limit = hooks.inFlight ?? 4;
+  const s = sink;
+  const writeNext = async () => {
+    s.writeBatch(await queue.shift()!);
+    hooks.onProgress({ bytesRead: progress.bytes, counts: s.counts });
+  };
+  let status: 'done' | 'cancelled' = 'done';
+  try {
+    for await (const records of source.batches) {
+      for (let i = 0; i < records.length; i += BATCH_ROWS) {
+        queue.push(hooks.prepare(records.slice(i, i + BATCH_ROWS), plan, job.defaultCountry));
+        while (queue.length >= limit) await writeNext();
+      }
+      if (hooks.signal.aborted) break;
+    }
+    while (queue.length > 0 && !hooks.signal.aborted) await writeNext();
+    if (hooks.signal.aborted) status = 'cancelled';
+    else if (s.counts.rows === 0)
+      throw new AppError('bad_file', 'The file has a header row but no contacts.');
+    s.finish(status, status === 'cancelled' ? 'Cancelled by the user.' : null);
+  } catch (e) {
+    await Promise.allSettled(queue);
+    s.finish('failed', e instanceof Error ? e.message : String(e));
+    throw e;
+  } finally {
+    if (queue.length) await Promise.allSettled(queue);
+    await source.batches.return(undefined);
+  }
+  const result: ImportResult = {
+    ...s.counts,
+    importId: s.importId,
+    fileName: job.fileName,
+    encoding: source.info.encoding,
+    delimiter: source.info.delimiter,
+    mapping: mappingOf(plan),
+    listId: job.listId,
+    firstIssues: s.firstIssues,
+  };
+  return { result, dryIssues: s.dryIssues, status };
+}

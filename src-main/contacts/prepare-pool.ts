@@ -1,0 +1,75 @@
+import { Worker } from 'node:worker_threads';
+import type { ColumnPlan } from './mapping';
+import type { PrepareFn } from './pipeline';
+import type { PreparedRow } from './prepare';
+import type { RawRecord } from './source';
+import { type WorkerEntry, workerEntry } from './worker-url';
+
+/** Old-generation heap limit of a prepare thread (MB). */
+export const PREPARE_HEAP_MB = Number(process.env['HERALD_PREPARE_HEAP_MB'] ?? 64);
+
+/** A batch for a prepare worker. */
+export interface PrepareRequest {
+  id: number;
+  records: RawRecord[];
+  plan: ColumnPlan[];
+  defaultCountry: string;
+}
+
+/** A prepare worker's answer: the rows, or the error that stopped it. */
+export type PrepareReply = { id: number; rows: PreparedRow[] } | { id: number; error: string };
+
+/**
+ * A pool of worker threads that normalise batches (`prepareRecord`: libphonenumber-js parsing is
+ * the costly part, ~10–40 µs a number), so phone parsing runs on every core while the import thread
+ * reads and writes. Batches go round-robin; answers come back as promises. `close` stops them all.
+ */
+export class PreparePool {
+  private readonly workers: Worker[] = [];
+  private readonly waiting = new Map<
+    number,
+    { resolve: (r: PreparedRow[]) => void; reject: (e: Error) => void }
+  >();
+  private seq = 0;
+
+  constructor(size: number, entry: WorkerEntry = workerEntry()) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(entry.url, {
+        workerData: { role: 'prepare' },
+        // A batch needs little heap; a small old generation makes V8 collect early instead of growing
+        // the thread's memory with garbage (the import's RSS budget is 300 MB for the whole process).
+        resourceLimits: { maxOldGenerationSizeMb: PREPARE_HEAP_MB, maxYoungGenerationSizeMb: 8 },
+        ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
+      });
+      w.on('message', (m: PrepareReply) => {
+        const p = this.waiting.get(m.id);
+        if (!p) return;
+        this.waiting.delete(m.id);
+        if ('rows' in m) p.resolve(m.rows);
+        else p.reject(new Error(m.error));
+      });
+      w.on('error', (e) => this.failAll(e));
+      this.workers.push(w);
+    }
+  }
+
+  private failAll(e: Error): void {
+    for (const p of this.waiting.values()) p.reject(e);
+    this.waiting.clear();
+  }
+
+  /** Normalises `records` in the next worker. Rejects when the worker fails. */
+  readonly prepare: PrepareFn = (records, plan, defaultCountry) =>
+    new Promise<PreparedRow[]>((resolve, reject) => {
+      const id = ++this.seq;
+      this.waiting.set(id, { resolve, reject });
+      const req: PrepareRequest = { id, records, plan, defaultCountry };
+      this.workers[id % this.workers.length]!.postMessage(req);
+    });
+
+  /** Terminates every worker; pending batches are rejected. */
+  async close(): Promise<void> {
+    this.failAll(new Error('The import stopped.'));
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,47 @@
+import { type CampaignProgress, FINAL_STATES } from '../contract';
+import type { Store } from '../store/db';
+import { countOutbox, getCampaign } from './campaigns-repo';
+import type { LiveSnapshot } from './protocol';
+import { latestFailures } from './report';
+
+/**
+ * A campaign's progress. While it runs, the numbers come from the send worker's snapshot (its counts
+ * move with every committed change, so they equal the outbox); otherwise they are read from the
+ * outbox. The status is always read from the campaigns table.
+ */
+export function buildProgress(store: Store, campaignId: number, live: LiveSnapshot | null): CampaignProgress {
+  const c = getCampaign(store, campaignId);
+  const counts = live?.counts ?? countOutbox(store, campaignId);
+  let total = 0;
+  let done = 0;
+  for (const perState of Object.values(counts)) {
+    for (const [state, n] of Object.entries(perState)) {
+      total += n;
+      if (FINAL_STATES.includes(state as never)) done += n;
+    }
+  }
+  const rate = live?.ratePerSec ?? 0;
+  const remaining = total - done;
+  const waitingForQuota = (live?.waits ?? []).some((w) => w.kind === 'quota' || w.kind === 'network');
+  let etaMs: number | null = null;
+  if (remaining === 0) etaMs = 0;
+  else if (c.status === 'running' && rate > 0 && !waitingForQuota)
+    etaMs = Math.round((remaining / rate) * 1000);
+  return {
+    campaignId,
+    status: c.status,
+    statusReason: c.statusReason,
+    counts,
+    total,
+    done,
+    ratePerSec: rate,
+    etaMs,
+    throughput: live?.throughput ?? [],
+    quota: live?.quota ?? {},
+    waits: live?.waits ?? [],
+    recentFailures: live?.recentFailures ?? latestFailures(store.sqlite, campaignId),
+    dryRun: c.dryRun,
+    scheduledAt: c.scheduledAt,
+    at: Date.now(),
+  };
+}

@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FromWorker, ToWorker } from './protocol';
+
+/** File name of the worker entry in the bundle (electron.vite.config.ts: `sendWorker`). */
+export const BUNDLED_WORKER = 'sendWorker.js';
+
+/**
+ * Where the send worker's code is: `HERALD_SEND_WORKER` when set; next to this module when running
+ * from source (tsx, vitest); else `sendWorker.js` in out/main (this module may sit in out/main or
+ * out/main/chunks). Paths are built from variables so the bundler leaves them alone. Throws when none
+ * exists.
+ */
+export function resolveWorkerEntry(
+  moduleUrl: string = import.meta.url,
+  env: NodeJS.ProcessEnv = process.env,
+): { file: string; source: boolean } {
+  // HERALD_SEND_WORKER names a built worker file (tests of the bundle; unusual packaging).
+  const given = env['HERALD_SEND_WORKER'];
+  if (given) return { file: given, source: given.endsWith('.ts') };
+  const sourceName = 'worker.ts';
+  const candidates = moduleUrl.endsWith('.ts')
+    ? [{ rel: `./${sourceName}`, source: true }]
+    : [
+        { rel: `./${BUNDLED_WORKER}`, source: false },
+        { rel: `../${BUNDLED_WORKER}`, source: false },
+      ];
+  for (const c of candidates) {
+    const file = fileURLToPath(new URL(c.rel, moduleUrl));
+    if (existsSync(file)) return { file, source: c.source };
+  }
+  throw new Error(
+    `The send worker is missing (looked for ${candidates.map((c) => c.rel).join(', ')} next to ${moduleUrl}).`,
+  );
+}
+
+/** Starts the worker; from source, tsx's loader is registered inside the worker first. */
+/**
+ * The worker's V8 heap limits, MB. Sending allocates a lot of short-lived objects (HTTP requests and
+ * answers); without a cap V8 grows the heap far beyond what is live (hundreds of MB over a 100,000
+ * message campaign). What stays live is small: the quota map (~30 MB at 100,000 recipients), the
+ * claimed rows and the live numbers.
+ */
+export const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+
+function spawn(entry: { file: string; source: boolean }, dbFile: string): Worker {
+  const workerData = { dbFile };
+  if (!entry.source) return new Worker(entry.file, { workerData, resourceLimits: WORKER_HEAP_LIMITS });
+  const tsxApi = createRequire(import.meta.url).resolve('tsx/esm/api');
+  const boot = `require(${JSON.stringify(tsxApi)}).register();
+import(${JSON.stringify(pathToFileURL(entry.file).href)}).catch((e) => { console.error(e); process.exit(1); });`;
+  // tsx compiles inside the worker: allow it more room than the bundle needs.
+  return new Worker(boot, {
+    eval: true,
+    workerData,
+    resourceLimits: { ...WORKER_HEAP_LIMITS, maxOldGenerationSizeMb: 256 },
+  });
+}
+
+/**
+ * Owns the send worker on the main thread: starts it on first use, forwards messages both ways, and
+ * reports a worker that died (`onExit`) so its campaigns can be recovered. `close` asks the worker to
+ * finish its in-flight sends and waits for it.
+ */
+export class SendWorkerHost {
+  private worker: Worker | null = null;
+  private closing: Promise<void> | null = null;
+  private closed: (() => void) | null = null;
+
+  constructor(
+    private readonly dbFile: string,
+    private readonly onMessage: (m: FromWorker) => void,
+    private readonly onExit: (error: Error) => void,
+  ) {}
+
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Sends a message, starting the worker if needed. */
+  send(m: ToWorker): void {
+    if (this.closing) return;
+    if (!this.worker) this.worker = this.start();
+    this.worker.postMessage(m);
+  }
+
+  private start(): Worker {
+    const w = spawn(resolveWorkerEntry(), this.dbFile);
+    w.on('message', (m: FromWorker) => {
+      if (m.type === 'closed') this.closed?.();
+      else this.onMessage(m);
+    });
+    let failure: Error | null = null;
+    w.on('error', (e) => (failure = e));
+    w.on('exit', (code) => {
+      const mine = this.worker === w;
+      if (mine) this.worker = null;
+      this.closed?.();
+      if (mine && !this.closing)
+        this.onExit(failure ?? new Error(`The send worker exited with code ${code}.`));
+    });
+    return w;
+  }
+
+  /** Stops every run after in-flight sends are recorded, then ends the worker. */
+  close(): Promise<void> {
+    if (this.closing) return this.closing;
+    const w = this.worker;
+    this.closing = w
+      ? new Promise<void>((resolve) => {
+          this.closed = resolve;
+          w.postMessage({ type: 'shutdown' } satisfies ToWorker);
+        }).then(async () => {
+          this.worker = null;
+          await w.terminate();
+        })
+      : Promise.resolve();
+    return this.closing;
+  }
+}

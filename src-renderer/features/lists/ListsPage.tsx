@@ -1,0 +1,6 @@
+import { GroupsPage } from './GroupsPage';
+
+/** The Lists page. */
+export function ListsPage() {
+  return <GroupsPage kind="lists" />;
+}

@@ -1,0 +1,129 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { openStore } from '../../src-main/store/db';
+import { runMigrations } from '../../src-main/store/migrate';
+import { PNG } from '../support/fake-cloud-api/library-rig';
+import { type FakeCloudApi, startFakeCloudApi } from '../support/fake-cloud-api/server';
+import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
+import { type HeraldProcess, startHerald } from './harness';
+
+const TOKEN = 'wa-e2e-token';
+const PHONE_NUMBER_ID = '106540352242922';
+const WABA_ID = '102290129340398';
+const CONTACTS = [
+  { first: 'Ann', phone: '+447911123401', code: 'ANN10' },
+  { first: 'Bo', phone: '+447911123402', code: 'BO20' },
+  { first: 'Cy', phone: '+447911123403', code: 'CY30' },
+];
+
+let fake: FakeCloudApi;
+let herald: HeraldProcess;
+let dir: string;
+
+test.beforeAll(async () => {
+  fake = await startFakeCloudApi({
+    accessToken: TOKEN,
+    phoneNumberId: PHONE_NUMBER_ID,
+    wabaId: WABA_ID,
+    templates: DEFAULT_TEMPLATES,
+  });
+  dir = mkdtempSync(join(tmpdir(), 'herald-wa-e2e-'));
+  writeFileSync(join(dir, 'welcome.png'), PNG);
+  mkdirSync(join(dir, 'data'));
+  seedContacts(join(dir, 'data'));
+  herald = await startHerald({ dataDir: join(dir, 'data') });
+});
+test.afterAll(async () => {
+  await herald?.stop();
+  await fake?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * The CSV's rows as an import leaves them: built-in fields plus the `discount` column as an
+ * attribute. Seeded into the data folder before Herald starts so this test does not depend on the
+ * import wizard (tests/e2e/main-job.spec.ts covers that).
+ */
+function seedContacts(dataDir: string) {
+  const store = openStore(join(dataDir, 'herald.db'));
+  try {
+    runMigrations(store, 'migrations');
+    const insert = store.sqlite.prepare(
+      'INSERT INTO contacts (first_name, phone, attributes) VALUES (?, ?, ?)',
+    );
+    for (const c of CONTACTS) insert.run(c.first, c.phone, JSON.stringify({ discount: c.code }));
+  } finally {
+    store.close();
+  }
+}
+
+test('a NAMED template with an image header, mapped to CSV columns, previewed and sent', async ({ page }) => {
+  await page.goto(herald.url);
+  await page.getByTestId('open-settings').click();
+  await page.getByRole('tab', { name: /WhatsApp/ }).click();
+  await page.getByTestId('wa-phone-number-id').fill(PHONE_NUMBER_ID);
+  await page.getByTestId('wa-waba-id').fill(WABA_ID);
+  await page.getByTestId('wa-access-token').fill(TOKEN);
+  await page.getByTestId('wa-base-url').fill(fake.url);
+  await page.getByTestId('wa-test').click();
+  await expect(page.getByTestId('wa-test-result')).toContainText('Herald Test');
+  await expect(page.getByTestId('wa-health')).toHaveText('AVAILABLE');
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByTestId('new-campaign').click();
+  await page.getByTestId('campaign-name').fill('Welcome discount');
+  await page.getByText('WhatsApp', { exact: true }).click();
+  await page.getByTestId('templates-sync').click();
+  const select = page.getByTestId('template-select');
+  const value = await select
+    .locator('option', { hasText: /welcome_discount_template.*en_US/ })
+    .getAttribute('value');
+  await select.selectOption(value!);
+
+  // Header image from a file; body parameters from the contact field and the CSV column.
+  await page.getByTestId('wa-media-source').getByText('File').click();
+  await page
+    .locator('[data-testid="wa-media-input"] input[type="file"]')
+    .setInputFiles(join(dir, 'welcome.png'));
+  await expect(page.getByTestId('wa-media-chosen')).toHaveText('welcome.png');
+  await page.getByTestId('map-body.first_name').selectOption('first_name');
+  await page.getByTestId('default-body.first_name').fill('there');
+  await page.getByTestId('map-body.discount_code').selectOption('discount');
+  await expect(page.getByTestId('param-body.discount_code')).toHaveValue('{{ discount }}');
+
+  // The chat bubble for a recipient, and for the next one.
+  const bubble = page.getByTestId('wa-recipient-bubble');
+  await expect(bubble).toContainText('Hi Ann, use ANN10 for 25% off.');
+  await expect(bubble.getByTestId('chat-media')).toContainText('welcome.png');
+  await page.getByTestId('wa-preview-next').click();
+  await expect(bubble).toContainText('Hi Bo, use BO20 for 25% off.');
+  await page.getByTestId('preview-button').click();
+  await expect(page.getByTestId('preview-recipient').first()).toBeVisible();
+
+  await page.getByTestId('create-and-send').click();
+  await expect(page.getByTestId('campaign-status')).toContainText('completed', { timeout: 60_000 });
+
+  // What the fake Cloud API received: one upload, its id in every header, the CSV values by name.
+  expect(fake.uploads).toHaveLength(1);
+  expect(fake.uploads[0]).toMatchObject({ mimeType: 'image/png', fileName: 'welcome.png' });
+  expect(fake.received).toHaveLength(CONTACTS.length);
+  for (const c of CONTACTS) {
+    const m = fake.received.find((r) => r.to === c.phone);
+    expect(m, c.phone).toBeDefined();
+    expect(m).toMatchObject({ templateName: 'welcome_discount_template', language: 'en_US' });
+    expect(m?.callbackData).toMatch(/^\d+$/);
+    expect(m?.components).toEqual([
+      { type: 'header', parameters: [{ type: 'image', image: { id: fake.uploads[0]?.id } }] },
+      {
+        type: 'body',
+        parameters: [
+          { type: 'text', parameter_name: 'first_name', text: c.first },
+          { type: 'text', parameter_name: 'discount_code', text: c.code },
+        ],
+      },
+    ]);
+  }
+});

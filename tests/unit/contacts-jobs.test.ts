@@ -1,0 +1,190 @@
+/*
+ * Import jobs through the app's requests: the chunked upload, the job in its worker thread (from the
+ * TypeScript sources via the tsx loader, as `npm run cli` runs it), `import:progress` events, the
+ * one-shot `contacts:import`, and cancel.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type HeraldApp, createApp } from '../../src-main/app';
+import type { EventPayloads, ImportJobStatus, Result } from '../../src-main/contract';
+import { MemoryCredentialStore } from '../../src-main/credentials/memory-store';
+import { FIXTURES_DIR, MIGRATIONS_DIR } from '../fixtures/temp-store';
+
+let dir: string;
+let app: HeraldApp;
+let events: EventPayloads['import:progress'][];
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'herald-jobs-'));
+  app = await createApp({
+    dataDir: dir,
+    migrationsDir: MIGRATIONS_DIR,
+    credentials: new MemoryCredentialStore(),
+    mode: 'browser',
+    version: 'test',
+  });
+  events = [];
+  app.events.subscribe((event, payload) => {
+    if (event === 'import:progress') events.push(payload as EventPayloads['import:progress']);
+  });
+});
+afterEach(async () => {
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call<T>(channel: string, input: unknown): Promise<T> {
+  const r = (await app.dispatch(channel, input)) as Result<T>;
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+/** Uploads bytes in chunks of `chunk` bytes, as the renderer does with 1 MiB. */
+async function upload(bytes: Buffer, fileName = 'f.csv', chunk = 7): Promise<string> {
+  const { uploadId } = await call<{ uploadId: string }>('contacts:uploadBegin', {
+    fileName,
+    size: bytes.length,
+  });
+  for (let i = 0, index = 0; i < bytes.length; i += chunk, index++)
+    await call('contacts:uploadChunk', {
+      uploadId,
+      index,
+      data: bytes.subarray(i, i + chunk).toString('base64'),
+    });
+  await call('contacts:uploadEnd', { uploadId });
+  return uploadId;
+}
+
+function finished(jobId: string): Promise<EventPayloads['import:progress']> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const done = events.find((e) => e.jobId === jobId && e.done);
+      if (done) resolve(done);
+      else setImmediate(check);
+    };
+    check();
+  });
+}
+
+describe('upload, preview and import job', () => {
+  it('uploads in chunks, previews with guesses, checks, imports in a worker and pushes progress', async () => {
+    const uploadId = await upload(readFileSync(join(FIXTURES_DIR, 'german-excel.csv')), 'kontakte.csv');
+    const preview = await call<{
+      encoding: string;
+      delimiter: string;
+      headers: string[];
+      rows: unknown[];
+      fields: string[];
+    }>('contacts:importPreview', { uploadId });
+    expect(preview).toMatchObject({
+      encoding: 'utf-8',
+      delimiter: ';',
+      headers: ['Vorname', 'Nachname', 'E-Mail', 'Mobil', 'Firma', 'Newsletter'],
+    });
+    expect(preview.fields).toEqual(['first_name', 'last_name', 'email', 'phone', 'company', 'email_consent']);
+    expect(preview.rows).toHaveLength(3);
+
+    const check = await call<ImportJobStatus>('contacts:importStart', {
+      uploadId,
+      fields: preview.fields,
+      defaultCountry: 'DE',
+      dryRun: true,
+    });
+    const checked = await finished(check.jobId);
+    expect(checked.result).toMatchObject({ rows: 3, valid: 3, imported: 3, invalidEmail: 1, importId: null });
+
+    const job = await call<ImportJobStatus>('contacts:importStart', {
+      uploadId,
+      fields: preview.fields,
+      defaultCountry: 'DE',
+      list: { name: 'Messe' },
+      tags: ['2025'],
+    });
+    const done = await finished(job.jobId);
+    expect(done).toMatchObject({ state: 'done', rowsRead: 3, result: { imported: 3, invalidEmail: 1 } });
+    expect(await call('contacts:importStatus', { jobId: job.jobId })).toMatchObject({ state: 'done' });
+    const list = await call<{
+      rows: {
+        firstName: string;
+        lists: string[];
+        tags: string[];
+        emailConsent: string | null;
+        attributes: Record<string, string>;
+      }[];
+    }>('contacts:list', { limit: 10 });
+    expect(list.rows.map((c) => [c.firstName, c.lists, c.tags, c.emailConsent])).toEqual([
+      ['Jürgen', ['Messe'], ['2025'], 'granted'],
+      ['Anna', ['Messe'], ['2025'], 'denied'],
+      ['Klaus', ['Messe'], ['2025'], 'granted'],
+    ]);
+    expect(list.rows[0]!.attributes).toEqual({ company: 'Weiß; Partner' });
+    const issues = await call<{ rows: { line: number; code: string }[] }>('contacts:importIssues', {
+      importId: done.result!.importId,
+    });
+    expect(issues.rows.map((i) => [i.line, i.code])).toEqual([[4, 'invalid_email']]);
+  });
+
+  it('answers a bad file with its message and a failed job state', async () => {
+    const uploadId = await upload(readFileSync(join(FIXTURES_DIR, 'not-a-csv.bin')), 'photo.csv');
+    const r = await app.dispatch('contacts:importPreview', { uploadId });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'bad_file', message: expect.stringMatching(/not a CSV/) },
+    });
+    const job = await call<ImportJobStatus>('contacts:importStart', { uploadId });
+    expect(await finished(job.jobId)).toMatchObject({ state: 'failed', error: { code: 'bad_file' } });
+  });
+
+  it('refuses chunks out of order or beyond the announced size', async () => {
+    const { uploadId } = await call<{ uploadId: string }>('contacts:uploadBegin', {
+      fileName: 'a.csv',
+      size: 3,
+    });
+    expect(await app.dispatch('contacts:uploadChunk', { uploadId, index: 1, data: 'YQ==' })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await app.dispatch('contacts:uploadChunk', { uploadId, index: 0, data: 'YWJjZA==' }),
+    ).toMatchObject({ ok: false });
+    expect(await app.dispatch('contacts:uploadEnd', { uploadId })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+
+  it('cancels a running import; its record says what was written', async () => {
+    const rows = Array.from(
+      { length: 60_000 },
+      (_, i) => `user${i}@example.com,+4479${String(i).padStart(8, '0')}`,
+    );
+    const uploadId = await upload(Buffer.from(`Email,Phone\n${rows.join('\n')}\n`), 'big.csv', 1024 * 1024);
+    const job = await call<ImportJobStatus>('contacts:importStart', { uploadId });
+    await call('contacts:importCancel', { jobId: job.jobId });
+    const done = await finished(job.jobId);
+    expect(done.state).toBe('cancelled');
+    const imports = await call<{ status: string; imported: number }[]>('contacts:imports', {});
+    const total = await call<{ total: number }>('contacts:list', { limit: 1 });
+    expect(imports[0]?.status ?? 'cancelled').toBe('cancelled');
+    expect(imports[0]?.imported ?? 0).toBe(total.total);
+    expect(total.total).toBeLessThan(60_000);
+  });
+});
+
+describe('one-shot contacts:import', () => {
+  it('runs the same job on CSV text and returns the summary', async () => {
+    const content = readFileSync(join(FIXTURES_DIR, 'contacts.csv'), 'utf8');
+    const summary = await call<{
+      imported: number;
+      duplicates: number;
+      issues: { line: number; code: string }[];
+    }>('contacts:import', { fileName: 'contacts.csv', content });
+    expect(summary).toMatchObject({ imported: 5, duplicates: 1 });
+    expect(summary.issues.map((i) => [i.line, i.code])).toEqual([
+      [4, 'invalid_phone'],
+      [7, 'duplicate'],
+    ]);
+  });
+});
