@@ -1,6 +1,6 @@
 import type { ContactFilter } from '../contract';
 import type { Store } from '../store/db';
-import { csvLine } from './csv-out';
+import { csvLine } from '../contract/csv';
 import { listContacts } from './repo';
 
 const FIXED = [

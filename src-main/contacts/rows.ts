@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Contact } from '../contract';
+import type { RenderContact } from '../sending/render';
 
 /** A `contacts` row as better-sqlite3 returns it (snake case, attributes as JSON text, times in ms). */
 export interface ContactRow {
@@ -58,4 +59,18 @@ export function toContactRecord(row: ContactRow): ContactRecord {
 export function toContact(row: ContactRow): Contact {
   const { language: _language, phoneType: _phoneType, ...contact } = toContactRecord(row);
   return contact;
+}
+
+/** The fields a message is rendered from (sending/render.ts `RenderContact`), from a contacts row. */
+export function toRenderContact(
+  r: Pick<ContactRow, 'id' | 'first_name' | 'last_name' | 'email' | 'phone' | 'attributes'>,
+): RenderContact {
+  return {
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    email: r.email,
+    phone: r.phone,
+    attributes: parseAttributes(r.attributes),
+  };
 }

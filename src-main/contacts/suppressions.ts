@@ -1,6 +1,6 @@
 import type { Channel, Suppression, SuppressionAddResult } from '../contract';
 import type { Store } from '../store/db';
-import { csvLine } from './csv-out';
+import { csvLine } from '../contract/csv';
 import { escapeLike } from './filter';
 import { headerToken } from './mapping';
 import { fieldOfHeader } from './header-words';

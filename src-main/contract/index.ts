@@ -3,6 +3,7 @@ export * from './result';
 export * from './domain';
 export * from './settings';
 export * from './common';
+export * from './csv';
 export * from './content-email';
 export * from './content-whatsapp';
 export * from './api-app';

@@ -9,18 +9,10 @@ import {
   retryFailed,
 } from '../sending/report';
 import { type RenderContact, previewForContact } from '../sending/render';
+import { type ContactRow, toRenderContact } from '../contacts/rows';
 import { prepareDraft } from '../sending/prepare';
 import type { HandlersFor } from '../transport/dispatch';
 import type { Services } from './services';
-
-interface ContactRaw {
-  id: number;
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  phone: string | null;
-  attributes: string;
-}
 
 function audiencePage(
   s: Services,
@@ -37,17 +29,10 @@ function audiencePage(
     .prepare(
       `SELECT id, first_name, last_name, email, phone, attributes FROM contacts ${where} ORDER BY id LIMIT @limit OFFSET @offset`,
     )
-    .all({ importId, limit, offset }) as ContactRaw[];
+    .all({ importId, limit, offset }) as ContactRow[];
   return {
     total,
-    contacts: rows.map((r) => ({
-      id: r.id,
-      firstName: r.first_name,
-      lastName: r.last_name,
-      email: r.email,
-      phone: r.phone,
-      attributes: JSON.parse(r.attributes) as Record<string, string>,
-    })),
+    contacts: rows.map(toRenderContact),
   };
 }
 

@@ -8,6 +8,7 @@ import { sendTestEmail } from '../channels/email/test-send';
 import type { RenderContact } from '../sending/render';
 import { checkEmailTemplate } from '../templates/email-check';
 import type { HandlersFor } from '../transport/dispatch';
+import { type ContactRow, toRenderContact } from '../contacts/rows';
 import type { Services } from './services';
 
 /** What the email handlers need from the process they run in. */
@@ -21,28 +22,12 @@ export interface EmailHandlerOptions {
   oauthEndpoints?: OAuthEndpoints;
 }
 
-interface ContactRaw {
-  id: number;
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  phone: string | null;
-  attributes: string;
-}
-
 function contactById(s: Services, id: number): RenderContact {
   const r = s.store.sqlite
     .prepare('SELECT id, first_name, last_name, email, phone, attributes FROM contacts WHERE id = ?')
-    .get(id) as ContactRaw | undefined;
+    .get(id) as ContactRow | undefined;
   if (!r) throw new AppError('not_found', `Contact #${id} no longer exists.`);
-  return {
-    id: r.id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    email: r.email,
-    phone: r.phone,
-    attributes: JSON.parse(r.attributes) as Record<string, string>,
-  };
+  return toRenderContact(r);
 }
 
 /** Regular files in `folder`, by name, for the attachment picker. Throws AppError('not_found'). */

@@ -1,15 +1,7 @@
 import type { RecipientRow } from '../contract';
+import { csvCell } from '../contract/csv';
 
-/**
- * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break; a cell starting with
- * `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'` so a spreadsheet shows it as text
- * instead of running it as a formula (OWASP, "CSV Injection").
- */
-export function csvCell(value: string | number | null): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export { csvCell };
 
 const HEADER = [
   'name',

@@ -1,4 +1,4 @@
-import type { CampaignDraft, RecipientPreview, WhatsAppTemplate } from '../contract';
+import type { CampaignDraft, Contact, RecipientPreview, WhatsAppTemplate } from '../contract';
 import { type PreparedEmail, type RenderedEmail, prepareEmail, renderEmail } from '../templates/email-render';
 import { contactVariables } from '../templates/liquid';
 import type { TemplateLibrary } from '../templates/wa-library';
@@ -11,14 +11,7 @@ import {
 } from '../templates/wa-render';
 
 /** The contact fields rendering needs. */
-export interface RenderContact {
-  id: number;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  phone: string | null;
-  attributes: Record<string, string>;
-}
+export type RenderContact = Pick<Contact, 'id' | 'firstName' | 'lastName' | 'email' | 'phone' | 'attributes'>;
 
 /** A campaign's content compiled once, rendered per recipient. */
 export interface PreparedCampaign {

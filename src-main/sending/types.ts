@@ -5,9 +5,9 @@ import type { RenderContact, RenderedMessage } from './render';
 export type FailureAction = 'RETRY' | 'PAUSE' | 'TEMPLATE' | 'FAIL';
 
 /**
- * Finer retry advice a channel may attach to a failure; the same fields as the WhatsApp client's
- * ErrorHints (src-main/channels/whatsapp/types.ts, after whatsapp-cloud-api.md "Errors"). Absent
- * fields fall back to the engine's defaults (see sending/policy.ts).
+ * Finer retry advice a channel may attach to a failure (the WhatsApp client's ErrorHints extend it,
+ * filled from whatsapp-cloud-api.md "Errors"). Absent fields fall back to the engine's defaults
+ * (sending/policy.ts).
  */
 export interface OutcomeHints {
   /** RETRY: whose pacing backs off (channel, account and app block the whole channel). */

@@ -103,3 +103,7 @@ export const IconEye = icon(
     <path d="M22 12c-2.7 4.7-6 7-10 7s-7.3-2.3-10-7c2.7-4.7 6-7 10-7s7.3 2.3 10 7" />
   </>,
 );
+export const IconList = icon(<path d="M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01" />);
+export const IconTag = icon(<path d="M3 12V4h8l9 9-8 8zM7.5 7.5h.01" />);
+export const IconBan = icon(<path d="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM5.6 5.6l12.8 12.8" />);
+export const IconBook = icon(<path d="M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2zM4 19V5M8 7h7" />);

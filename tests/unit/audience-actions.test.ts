@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bulkAction } from '../../src-main/contacts/bulk';
-import { csvCell } from '../../src-main/contacts/csv-out';
+import { csvCell } from '../../src-main/contract/csv';
 import { updateContact } from '../../src-main/contacts/edit';
 import { exportContacts } from '../../src-main/contacts/export';
 import { createGroup, deleteGroup, listGroups, renameGroup } from '../../src-main/contacts/groups';

@@ -1,3 +1,4 @@
+import type { OutcomeHints } from '../../sending/types';
 /**
  * Shapes of the WhatsApp Cloud API client. Facts come from /work/shared/whatsapp-cloud-api.md,
  * which summarises Meta's pages "Send messages", "Error codes", "Template management".
@@ -28,37 +29,17 @@ export interface CloudApiConfig {
 export type ErrorAction = 'RETRY' | 'PAUSE' | 'TEMPLATE' | 'FAIL';
 
 /** Who a RETRY's backoff applies to. */
-export type RetryScope = 'message' | 'recipient' | 'channel' | 'account' | 'app';
+export type RetryScope = NonNullable<OutcomeHints['retryScope']>;
 
-/** Finer advice attached to a classification; every field is optional. */
-export interface ErrorHints {
-  /** RETRY: whose pacing backs off (130429 → whole channel, 131056 → this recipient, 4 → app). */
-  retryScope?: RetryScope;
-  /** RETRY: give up (FAIL the row) after this many attempts in total (1/131000: "a few times"). */
-  maxAttempts?: number;
-  /** RETRY: wait at least this long (ms) before the next attempt (131057: about 60 s). */
-  minDelayMs?: number;
-  /** RETRY: backoff base in ms for `base * factor^attempt` (131056: 4^n s). */
-  backoffBaseMs?: number;
-  backoffFactor?: number;
-  /** TEMPLATE-class code that may be caused by one recipient's value (131009, 131053, 132018): FAIL only that row if others succeed. */
-  mayBeRecipientSpecific?: boolean;
-  /** FAIL-class code that means the template is wrong when it repeats across recipients (135000). */
-  escalateIfRepeated?: boolean;
-  /** FAIL: the contact is a candidate for the email fallback (131026). */
-  emailFallback?: boolean;
-  /** FAIL: stop marketing messages to this number (131050). */
-  suppressMarketing?: boolean;
-  /** FAIL: do not send to this recipient again for this many ms (131049: 24 h). */
-  noResendForMs?: number;
+/**
+ * Finer advice attached to a classification (every field optional): the send engine's OutcomeHints
+ * (sending/types.ts), which the error table fills per code (e.g. 130429 → whole channel, 131056 → this
+ * recipient 4^n s, 131057 → at least 60 s, 131026 → email fallback, 131050 → suppress), plus:
+ */
+export type ErrorHints = OutcomeHints & {
   /** FAIL: the free-form message needs resending as a template (131047). */
   resendAsTemplate?: boolean;
-  /**
-   * The request may have reached Meta and been accepted although no answer arrived (timeout,
-   * reset connection, 2xx without a readable body): re-sending risks a duplicate.
-   */
-  mayHaveBeenAccepted?: boolean;
-}
+};
 
 /** A Cloud API failure, classified for the campaign runner and worded for the user. */
 export interface ClassifiedError {

@@ -7,7 +7,7 @@ import { api } from '../../lib/api';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { formatCount } from '../../lib/format';
 import { useAudience } from './audienceStore';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 import { useGroups } from './useGroups';
 
 const CONSENT = [

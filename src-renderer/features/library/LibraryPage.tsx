@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LibraryTemplate } from '../../../src-main/contract';
 import { api } from '../../lib/api';
 import { describeError, notifyError } from '../../lib/errors';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 import { LibraryEmpty, LibraryTable } from './LibraryTable';
 import { RenameModal } from './RenameModal';
 import { useLibrary } from './store';
@@ -24,7 +24,7 @@ export function LibraryPage() {
   const exportTemplates = async (ids?: number[]) => {
     const r = await api.invoke('library:export', ids ? { ids } : {});
     if (!r.ok) return notifyError('Export failed', r.error);
-    downloadText(r.value.fileName, r.value.json);
+    downloadText(r.value.fileName, [r.value.json], 'application/json');
   };
 
   const importFile = async (file: File) => {

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
-import { IconChat, IconSend, IconUsers } from '../../components/icons';
+import { IconBan, IconBook, IconChat, IconList, IconSend, IconTag, IconUsers } from '../../components/icons';
 import { CampaignsPage } from '../campaigns/CampaignsPage';
 import { ContactsPage } from '../contacts/ContactsPage';
 import { LibraryPage } from '../library/LibraryPage';
-import { IconBan, IconList, IconTag } from '../lists/icons';
 import { ListsPage } from '../lists/ListsPage';
 import { SuppressionPage } from '../suppression/SuppressionPage';
 import { TagsPage } from '../tags/TagsPage';
@@ -45,7 +44,7 @@ export const PAGES: PageEntry[] = [
   {
     page: 'library',
     label: 'Template library',
-    icon: <IconSend />,
+    icon: <IconBook />,
     testId: 'nav-library',
     render: () => <LibraryPage />,
   },

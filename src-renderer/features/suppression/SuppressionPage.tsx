@@ -18,7 +18,7 @@ import type { Channel, Suppression, SuppressionAddResult } from '../../../src-ma
 import { api } from '../../lib/api';
 import { notifyError, notifySuccess } from '../../lib/errors';
 import { formatCount, formatDateTime } from '../../lib/format';
-import { downloadText } from '../contacts/download';
+import { downloadText } from '../../lib/download';
 import { UploadError, uploadFile } from '../contacts/upload';
 
 type Tab = 'all' | Channel;

@@ -1,5 +1,6 @@
 import { api } from '../../../lib/api';
-import { csvLine, downloadText } from '../download';
+import { csvLine } from '../../../../src-main/contract';
+import { downloadText } from '../../../lib/download';
 
 /**
  * Downloads an import's full problem list as CSV (line, field, code, problem, original value), fetched

@@ -14,15 +14,3 @@ export function downloadText(fileName: string, parts: string[], mime = 'text/csv
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-
-/** A CSV cell safe for spreadsheets: `= + - @` (and tab, CR) first get a `'`; quoted when needed. */
-export function csvCell(value: string | number | null | undefined): string {
-  let v = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** One CRLF-terminated CSV line. */
-export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
-}
