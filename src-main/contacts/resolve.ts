@@ -16,7 +16,7 @@ export interface Outcome {
   matchedBy: 'email' | 'phone' | null;
 }
 
-/** Resolves candidates against the database, writing (import) or only simulating (dry run). */
+/** Resolves candidates against the database, writing (import) or writing nothing and only counting (dry run). */
 export interface Resolver {
   resolve(c: Candidate): Outcome;
 }
