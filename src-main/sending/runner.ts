@@ -165,8 +165,15 @@ export class CampaignRunner {
     if (campaign.status !== 'running' && !(campaign.status === 'paused' && campaign.autoResume))
       throw new AppError('conflict', `The campaign is ${campaign.status}.`);
     const reason = 'Paused by you. Resume to continue where it stopped.';
-    setCampaignStatus(this.deps.store, campaignId, 'paused', reason);
+    // Shown as paused only once the sends in flight are recorded, so "paused" never moves; and not
+    // over a run that completed meanwhile.
     await this.stopRun(campaignId, { kind: 'pause', reason });
+    this.deps.store.sqlite
+      .prepare(
+        `UPDATE campaigns SET status = 'paused', status_reason = ?, auto_resume = 0
+         WHERE id = ? AND (status = 'running' OR (status = 'paused' AND auto_resume = 1))`,
+      )
+      .run(reason, campaignId);
     return this.emit(campaignId, true);
   }
 
