@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { type Page, expect } from '@playwright/test';
 
 /** A browser-mode Herald started as a child process, as `npm run serve` starts it. */
 export interface HeraldProcess {
@@ -56,4 +57,16 @@ export async function startHerald(
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * In the open campaign composer: syncs the WhatsApp templates from the (fake) account and picks the
+ * template `name` in `language` from the template select.
+ */
+export async function pickTemplate(page: Page, name: string, language: string): Promise<void> {
+  await page.getByTestId('templates-sync').click();
+  const select = page.getByTestId('template-select');
+  const option = select.locator('option', { hasText: new RegExp(`${name}.*${language}`) });
+  await expect(option.first()).toBeAttached();
+  await select.selectOption((await option.first().getAttribute('value'))!);
 }

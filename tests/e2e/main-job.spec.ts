@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
 import { type FakeCloudApi, startFakeCloudApi } from '../support/fake-cloud-api/server';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink';
-import { type HeraldProcess, startHerald } from './harness';
+import { type HeraldProcess, pickTemplate, startHerald } from './harness';
 
 const TOKEN = 'e2e-token';
 const PHONE_NUMBER_ID = '106540352242922';
@@ -81,13 +81,7 @@ test('import → compose → send on both channels → every recipient final', a
   await page.getByTestId('email-subject').fill('Hello {{ first_name | default: "there" }}');
   await page.getByTestId('email-mode-html').click();
   await page.getByTestId('email-body').fill('<p>Dear {{ full_name }}, our spring range is here.</p>');
-  await page.getByTestId('templates-sync').click();
-  const select = page.getByTestId('template-select');
-  await expect(select.locator('option', { hasText: 'order_confirmation' }).first()).toBeAttached();
-  const optionValue = await select
-    .locator('option', { hasText: /order_confirmation.*en_US/ })
-    .getAttribute('value');
-  await select.selectOption(optionValue!);
+  await pickTemplate(page, 'order_confirmation', 'en_US');
   await page.getByTestId('param-body.1').fill('{{ first_name | default: "there" }}');
   await page.getByTestId('param-body.2').fill('SKB-1001');
   const button = page.getByTestId('param-button.0.1');

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
 import { type FakeCloudApi, startFakeCloudApi } from '../support/fake-cloud-api/server';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink';
-import { type HeraldProcess, startHerald } from './harness';
+import { type HeraldProcess, pickTemplate, startHerald } from './harness';
 
 const TOKEN = 'e2e-live-token';
 const RECIPIENTS = 400;
@@ -54,13 +54,7 @@ test('live progress: counts, chart, pause and resume, report and CSV export', as
   await page.getByTestId('new-campaign').click();
   await page.getByTestId('campaign-name').fill('Live');
   await page.getByText('WhatsApp', { exact: true }).click();
-  await page.getByTestId('templates-sync').click();
-  const select = page.getByTestId('template-select');
-  await expect(select.locator('option', { hasText: 'order_confirmation' }).first()).toBeAttached();
-  const value = await select
-    .locator('option', { hasText: /order_confirmation.*en_US/ })
-    .getAttribute('value');
-  await select.selectOption(value!);
+  await pickTemplate(page, 'order_confirmation', 'en_US');
   await page.getByTestId('param-body.1').fill('{{ first_name }}');
   await page.getByTestId('param-body.2').fill('=1+1');
   const button = page.getByTestId('param-button.0.1');

@@ -7,7 +7,7 @@ import { runMigrations } from '../../src-main/store/migrate';
 import { PNG } from '../support/fake-cloud-api/library-rig';
 import { type FakeCloudApi, startFakeCloudApi } from '../support/fake-cloud-api/server';
 import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
-import { type HeraldProcess, startHerald } from './harness';
+import { type HeraldProcess, pickTemplate, startHerald } from './harness';
 
 const TOKEN = 'wa-e2e-token';
 const PHONE_NUMBER_ID = '106540352242922';
@@ -76,12 +76,7 @@ test('a NAMED template with an image header, mapped to CSV columns, previewed an
   await page.getByTestId('new-campaign').click();
   await page.getByTestId('campaign-name').fill('Welcome discount');
   await page.getByText('WhatsApp', { exact: true }).click();
-  await page.getByTestId('templates-sync').click();
-  const select = page.getByTestId('template-select');
-  const value = await select
-    .locator('option', { hasText: /welcome_discount_template.*en_US/ })
-    .getAttribute('value');
-  await select.selectOption(value!);
+  await pickTemplate(page, 'welcome_discount_template', 'en_US');
 
   // Header image from a file; body parameters from the contact field and the CSV column.
   await page.getByTestId('wa-media-source').getByText('File').click();
