@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import type { PreviewMedia } from '../../src-main/contract';
+import type { PreviewMedia, WhatsAppTemplate } from '../../src-main/contract';
 
 interface Props {
   header: string | null;
@@ -97,5 +97,26 @@ export function ChatBubble({
         </div>
       )}
     </div>
+  );
+}
+
+/** A template as Meta stores it (placeholders marked, not filled), e.g. in the template library. */
+export function TemplateBubble({
+  template,
+  ...rest
+}: {
+  template: WhatsAppTemplate;
+  'data-testid'?: string;
+}) {
+  return (
+    <ChatBubble
+      header={template.header}
+      body={template.body}
+      footer={template.footer}
+      buttons={template.buttons.map((b) => b.text)}
+      mediaKind={template.placeholders.find((p) => p.media)?.media ?? null}
+      markPlaceholders
+      {...rest}
+    />
   );
 }

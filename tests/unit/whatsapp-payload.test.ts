@@ -8,6 +8,7 @@ import {
 } from '../../src-main/channels/whatsapp/templates';
 import type { RemoteTemplate } from '../../src-main/channels/whatsapp/types';
 import type { TemplatePlaceholder } from '../../src-main/contract/domain';
+import { DOC_POSITIONAL } from '../support/fake-cloud-api/doc-examples';
 import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
 
 const template = (name: string, language = 'en_US'): RemoteTemplate => {
@@ -133,25 +134,7 @@ describe('buildTemplatePayload', () => {
       placeholders: [body('2'), body('1')],
       values: { 'body.1': 'Jessica', 'body.2': 'SKBUP2-4CPIG9' },
     });
-    expect(payload).toEqual({
-      messaging_product: 'whatsapp',
-      recipient_type: 'individual',
-      to: '+16505551234',
-      type: 'template',
-      template: {
-        name: 'order_confirmation',
-        language: { code: 'en_US' },
-        components: [
-          {
-            type: 'body',
-            parameters: [
-              { type: 'text', text: 'Jessica' },
-              { type: 'text', text: 'SKBUP2-4CPIG9' },
-            ],
-          },
-        ],
-      },
-    });
+    expect(payload).toEqual(DOC_POSITIONAL); // whatsapp-cloud-api.md, "Sending", verbatim
   });
 
   it("produces the doc's named example with an image header", () => {

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { AppErrorShape, RequestOutput, WhatsAppTemplate } from '../../../src-main/contract';
-import { ChatBubble } from '../../components/ChatBubble';
+import { TemplateBubble } from '../../components/ChatBubble';
 import { IconRefresh } from '../../components/icons';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
@@ -141,14 +141,7 @@ export function TemplatesPage() {
                   : `${current.status}: campaigns cannot send it until Meta approves it.`}{' '}
                 Synced {formatDateTime(current.syncedAt)}.
               </Text>
-              <ChatBubble
-                header={current.header}
-                body={current.body}
-                footer={current.footer}
-                buttons={current.buttons.map((b) => b.text)}
-                mediaKind={current.placeholders.find((p) => p.media)?.media ?? null}
-                markPlaceholders
-              />
+              <TemplateBubble template={current} />
             </Stack>
           ) : (
             <Text c="dimmed" size="sm">

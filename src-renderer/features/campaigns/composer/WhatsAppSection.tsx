@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useEffect } from 'react';
 import type { WhatsAppTemplate } from '../../../../src-main/contract';
-import { ChatBubble } from '../../../components/ChatBubble';
+import { TemplateBubble } from '../../../components/ChatBubble';
 import { IconChat, IconRefresh } from '../../../components/icons';
 import { describeError } from '../../../lib/errors';
 import { useSettings } from '../../settings/store';
@@ -126,15 +126,7 @@ export function WhatsAppSection() {
             <Text fw={600} size="sm" mb={6}>
               Template
             </Text>
-            <ChatBubble
-              header={template.header}
-              body={template.body}
-              footer={template.footer}
-              buttons={template.buttons.map((b) => b.text)}
-              mediaKind={template.placeholders.find((p) => p.media)?.media ?? null}
-              markPlaceholders
-              data-testid="template-preview"
-            />
+            <TemplateBubble template={template} data-testid="template-preview" />
             <Text fw={600} size="sm" mt="md" mb={6}>
               For a recipient
             </Text>
