@@ -7,11 +7,14 @@ import { latestFailures } from './report';
 /**
  * A campaign's progress. While it runs, the numbers come from the send worker's snapshot (its counts
  * move with every committed change, so they equal the outbox); otherwise they are read from the
- * outbox. The status is always read from the campaigns table.
+ * outbox. The status is always read from the campaigns table, and once it says the run is over the
+ * counts are read from the outbox too: the worker writes the final status before its last snapshot
+ * arrives, and "completed" next to a stale count would be a lie.
  */
 export function buildProgress(store: Store, campaignId: number, live: LiveSnapshot | null): CampaignProgress {
   const c = getCampaign(store, campaignId);
-  const counts = live?.counts ?? countOutbox(store, campaignId);
+  const running = c.status === 'running' ? live : null;
+  const counts = running?.counts ?? countOutbox(store, campaignId);
   let total = 0;
   let done = 0;
   for (const perState of Object.values(counts)) {
@@ -39,7 +42,7 @@ export function buildProgress(store: Store, campaignId: number, live: LiveSnapsh
     throughput: live?.throughput ?? [],
     quota: live?.quota ?? {},
     waits: live?.waits ?? [],
-    recentFailures: live?.recentFailures ?? latestFailures(store.sqlite, campaignId),
+    recentFailures: running?.recentFailures ?? latestFailures(store.sqlite, campaignId),
     dryRun: c.dryRun,
     scheduledAt: c.scheduledAt,
     at: Date.now(),
