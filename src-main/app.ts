@@ -8,6 +8,8 @@ import { audienceHandlers } from './handlers/audience';
 import { contactsHandlers } from './handlers/contacts';
 import { type EmailHandlerOptions, emailHandlers } from './handlers/email';
 import { libraryHandlers } from './handlers/library';
+import { planHandlers } from './handlers/plan';
+import { reviewHandlers } from './handlers/review';
 import type { Services } from './handlers/services';
 import { settingsHandlers } from './handlers/settings';
 import { templatesHandlers } from './handlers/templates';
@@ -83,6 +85,8 @@ export async function createApp(opts: AppOptions): Promise<HeraldApp> {
     ...campaignsHandlers(services),
     ...emailHandlers(services, opts.email),
     ...libraryHandlers(services),
+    ...planHandlers(services),
+    ...reviewHandlers(services),
   };
   const dispatch = createDispatcher(handlers, (channel, e) => log(`request ${channel} failed`, e));
   const unknown = runner.recover();

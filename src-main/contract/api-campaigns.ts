@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Empty, Id } from './common';
+import { ConsentFilter } from './api-contacts';
 import { EmailContent } from './content-email';
 import { WhatsAppContent } from './content-whatsapp';
 import {
@@ -28,13 +29,57 @@ export interface ReportActionResult {
   progress: CampaignProgress;
 }
 
+/**
+ * A condition on one contact field or imported attribute. `key`: `language`, `company`, or an imported
+ * attribute name. Text comparisons ignore case; `is_empty` / `is_not_empty` ignore `value`.
+ */
+export const AttributeCondition = z.object({
+  key: z.string().trim().min(1, 'Choose a field.').max(100),
+  op: z.enum(['equals', 'not_equals', 'contains', 'is_empty', 'is_not_empty']),
+  value: z.string().max(500).default(''),
+});
+export type AttributeCondition = z.infer<typeof AttributeCondition>;
+
+/**
+ * Who a campaign is for. Every group is optional; all given groups must hold (AND):
+ * - `listIds`: in ANY of these lists; `tagIds`: has ANY of these tags; `importId`: created by that import;
+ * - consent per channel, has an email / a WhatsApp-capable phone, `languages` (any of, case-insensitive),
+ *   every `attributes` condition;
+ * - minus contacts in `excludeListIds`, with `excludeTagIds`, or in `excludeContactIds` (chosen in review).
+ * The suppression list is always applied per channel when the outbox is planned (a skip, with reason).
+ */
+export const Audience = z
+  .object({
+    importId: Id.optional(),
+    listIds: z.array(Id).max(1000).default([]),
+    tagIds: z.array(Id).max(1000).default([]),
+    emailConsent: ConsentFilter.optional(),
+    whatsappConsent: ConsentFilter.optional(),
+    hasEmail: z.boolean().optional(),
+    hasWhatsApp: z.boolean().optional(),
+    languages: z.array(z.string().trim().min(1).max(35)).max(200).default([]),
+    attributes: z.array(AttributeCondition).max(20).default([]),
+    excludeListIds: z.array(Id).max(1000).default([]),
+    excludeTagIds: z.array(Id).max(1000).default([]),
+    excludeContactIds: z.array(Id).max(100_000).default([]),
+  })
+  .strict();
+export type Audience = z.infer<typeof Audience>;
+
 /** A campaign being composed. Liquid templates (`{{ first_name | default: "there" }}`) everywhere. */
 export const CampaignDraft = z
   .object({
     name: z.string().trim().min(1, 'Give the campaign a name.').max(200),
     channelMode: ChannelMode,
-    /** Audience: every contact, or the contacts of one import. */
-    audience: z.object({ importId: Id.optional() }).strict(),
+    audience: Audience.default({
+      listIds: [],
+      tagIds: [],
+      languages: [],
+      attributes: [],
+      excludeListIds: [],
+      excludeTagIds: [],
+      excludeContactIds: [],
+    }),
     email: EmailContent.optional(),
     whatsapp: WhatsAppContent.optional(),
   })

@@ -5,10 +5,11 @@ export const Channel = z.enum(['email', 'whatsapp']);
 export type Channel = z.infer<typeof Channel>;
 
 /**
- * How a campaign reaches each contact: one channel, both, or WhatsApp first with email
- * sent only when the WhatsApp message fails permanently for that contact.
+ * How a campaign reaches each contact: one channel, both, WhatsApp first with email sent only when
+ * the WhatsApp message fails permanently for that contact, or each contact's preferred channel
+ * (`contacts.preferred_channel`; a contact without one gets WhatsApp when it qualifies, else email).
  */
-export const ChannelMode = z.enum(['email', 'whatsapp', 'both', 'whatsapp_then_email']);
+export const ChannelMode = z.enum(['email', 'whatsapp', 'both', 'whatsapp_then_email', 'preferred']);
 export type ChannelMode = z.infer<typeof ChannelMode>;
 
 /** Outbox row states. `unknown`: was in flight during a crash; never re-sent without the user. */

@@ -13,6 +13,8 @@ export * from './api-templates';
 export * from './api-campaigns';
 export * from './api-email';
 export * from './api-library';
+export * from './api-plan';
+export * from './api-review';
 export * from './requests';
 export * from './events';
 

@@ -5,6 +5,8 @@ import { type CampaignsOutputs, campaignsRequests } from './api-campaigns';
 import { type ContactsOutputs, contactsRequests } from './api-contacts';
 import { type EmailOutputs, emailRequests } from './api-email';
 import { type LibraryOutputs, libraryRequests } from './api-library';
+import { type PlanOutputs, planRequests } from './api-plan';
+import { type ReviewOutputs, reviewRequests } from './api-review';
 import { type TemplatesOutputs, templatesRequests } from './api-templates';
 
 /**
@@ -19,6 +21,8 @@ export const requestSchemas = {
   ...campaignsRequests,
   ...libraryRequests,
   ...emailRequests,
+  ...planRequests,
+  ...reviewRequests,
 } as const;
 
 export type RequestChannel = keyof typeof requestSchemas;
@@ -34,7 +38,9 @@ export type RequestOutputs = AppOutputs &
   TemplatesOutputs &
   CampaignsOutputs &
   LibraryOutputs &
-  EmailOutputs;
+  EmailOutputs &
+  PlanOutputs &
+  ReviewOutputs;
 export type RequestOutput<C extends RequestChannel> = RequestOutputs[C];
 
 /** Every channel has an output type and vice versa. */

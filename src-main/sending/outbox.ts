@@ -82,6 +82,11 @@ function plan(mode: ChannelMode, c: AudienceRow, seen: Record<Channel, Set<strin
       const first = wa();
       return first.state === 'queued' ? [first] : [first, email()];
     }
+    case 'preferred': {
+      // Until contacts carry a preferred channel: WhatsApp when it qualifies, else email.
+      const first = wa();
+      return first.state === 'queued' ? [first] : [first, email()];
+    }
   }
 }
 

@@ -12,6 +12,7 @@ export const CHANNEL_MODE_OPTIONS: { value: ChannelMode; label: string }[] = [
   { value: 'whatsapp', label: 'WhatsApp' },
   { value: 'both', label: 'Both' },
   { value: 'whatsapp_then_email', label: 'WhatsApp, then email' },
+  { value: 'preferred', label: 'Preferred channel' },
 ];
 
 /** Label of each channel mode. */
@@ -26,6 +27,8 @@ export const CHANNEL_MODE_HELP: Record<ChannelMode, string> = {
   both: 'Contacts get the email and the WhatsApp message, on each channel they can be reached.',
   whatsapp_then_email:
     'WhatsApp first; contacts the WhatsApp message cannot reach (no number, or it fails for good) get the email instead.',
+  preferred:
+    'Each contact gets one message on the channel they prefer; contacts with no preference get WhatsApp when they can, else email.',
 };
 
 /** Whether a mode sends email / WhatsApp (mirrors the contract's CampaignDraft refinement). */
