@@ -1,4 +1,4 @@
-import type { Channel, ChannelMode, OutboxState } from '../contract';
+import type { Channel, ChannelMode, OutboxState, SkipCode } from '../contract';
 import type { Store } from '../store/db';
 
 /** Audience selector, as in CampaignDraft. */
@@ -12,9 +12,12 @@ export interface PlannedRow {
   address: string | null;
   state: Extract<OutboxState, 'queued' | 'skipped'>;
   skipReason: string | null;
+  /** The reason as a code (qualification counts, lint); null when queued. */
+  skipCode: SkipCode | null;
 }
 
-interface AudienceRow {
+/** The contact columns outbox planning reads (suppression reasons joined in; null = not suppressed). */
+export interface AudienceRow {
   id: number;
   email: string | null;
   phone: string | null;
@@ -43,19 +46,28 @@ export function planRow(
   suppressed: string | null,
   seen?: Set<string>,
 ): PlannedRow {
-  const skip = (skipReason: string): PlannedRow => ({ channel, address, state: 'skipped', skipReason });
-  if (!address) return skip(NAMES[channel].missing);
+  const skip = (skipCode: SkipCode, skipReason: string): PlannedRow => ({
+    channel,
+    address,
+    state: 'skipped',
+    skipReason,
+    skipCode,
+  });
+  if (!address) return skip('no_address', NAMES[channel].missing);
   const valid = channel === 'email' ? EMAIL_RE.test(address) : E164_RE.test(address);
-  if (!valid) return skip(`Not a valid ${NAMES[channel].address}.`);
-  if (suppressed !== null) return skip(`On the suppression list: ${suppressed}`);
+  if (!valid) return skip('invalid_address', `Not a valid ${NAMES[channel].address}.`);
+  if (suppressed !== null) return skip('suppressed', `On the suppression list: ${suppressed}`);
   if (consent === 'denied')
-    return skip(`No consent: the contact declined ${channel === 'email' ? 'email' : 'WhatsApp'} messages.`);
+    return skip(
+      'no_consent',
+      `No consent: the contact declined ${channel === 'email' ? 'email' : 'WhatsApp'} messages.`,
+    );
   if (seen) {
     if (seen.has(address))
-      return skip(`Duplicate: this ${NAMES[channel].address} is already in the campaign.`);
+      return skip('duplicate', `Duplicate: this ${NAMES[channel].address} is already in the campaign.`);
     seen.add(address);
   }
-  return { channel, address, state: 'queued', skipReason: null };
+  return { channel, address, state: 'queued', skipReason: null, skipCode: null };
 }
 
 /** The email row of a WhatsApp-first contact whose WhatsApp message failed for good. */
@@ -67,8 +79,16 @@ export function planFallbackEmail(
   return planRow('email', email, consent, suppressed);
 }
 
-/** The rows a contact gets in a channel mode (the WhatsApp-first email is planned at once when WhatsApp cannot be used). */
-function plan(mode: ChannelMode, c: AudienceRow, seen: Record<Channel, Set<string>>): PlannedRow[] {
+/**
+ * The rows a contact gets in a channel mode (the WhatsApp-first email is planned at once when WhatsApp
+ * cannot be used). `seen` holds the addresses already queued in this campaign (duplicates are skipped).
+ * The one planning rule: the outbox, the pre-send plan and the lint all call it.
+ */
+export function planContact(
+  mode: ChannelMode,
+  c: AudienceRow,
+  seen: Record<Channel, Set<string>>,
+): PlannedRow[] {
   const email = () => planRow('email', c.email, c.email_consent, c.email_suppressed, seen.email);
   const wa = () => planRow('whatsapp', c.phone, c.whatsapp_consent, c.wa_suppressed, seen.whatsapp);
   switch (mode) {
@@ -121,7 +141,7 @@ export function materialiseOutbox(
       const rows = page.all({ after, importId: audience.importId }) as AudienceRow[];
       if (rows.length === 0) break;
       for (const c of rows) {
-        for (const r of plan(mode, c, seen))
+        for (const r of planContact(mode, c, seen))
           insert.run(campaignId, c.id, r.channel, r.address, r.state, r.skipReason, now);
       }
       after = rows[rows.length - 1]!.id;
