@@ -1,6 +1,5 @@
 import {
   Alert,
-  Button,
   Group,
   Input,
   NumberInput,
@@ -11,23 +10,15 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import type {
-  AppErrorShape,
-  Result,
-  SettingsView,
-  SmtpPreset,
-  SmtpSecurity,
-  SmtpSettingsInput,
-} from '../../../src-main/contract';
+import type { SettingsView, SmtpPreset, SmtpSecurity, SmtpSettingsInput } from '../../../src-main/contract';
 import { IconCheck } from '../../components/icons';
 import { api } from '../../lib/api';
-import { type FieldErrors, describeError, fieldErrorsOf, notifySuccess } from '../../lib/errors';
-import { KEEP_SECRET, type SecretEdit, SecretField, secretChanged, secretInput } from './SecretField';
+import { describeError } from '../../lib/errors';
+import { SecretField } from './SecretField';
 import { SmtpDeliveryFields } from './SmtpDeliveryFields';
 import { SmtpOAuthPanel } from './SmtpOAuthPanel';
 import { SmtpProviderPicker } from './SmtpProviderPicker';
-import { useSettings } from './store';
+import { SettingsFormFooter, useSettingsForm } from './useSettingsForm';
 
 type PlainFields = Omit<SmtpSettingsInput, 'password' | 'oauthClientSecret'>;
 
@@ -55,20 +46,15 @@ function plainFrom(view: SettingsView): PlainFields {
 
 /** SMTP settings, saved with settings:saveSmtp and checked with settings:testSmtp. */
 export function SmtpTab({ view }: { view: SettingsView }) {
-  const saved = useSettings((s) => s.saved);
-  const [fields, setFields] = useState<PlainFields>(() => plainFrom(view));
-  const [password, setPassword] = useState<SecretEdit>(KEEP_SECRET);
-  const [clientSecret, setClientSecret] = useState<SecretEdit>(KEEP_SECRET);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<AppErrorShape | null>(null);
-  const [busy, setBusy] = useState<'save' | 'test' | null>(null);
-  const [test, setTest] = useState<Result<{ ok: true; host: string }> | null>(null);
-
-  const initial = plainFrom(view);
-  const dirty =
-    (Object.keys(fields) as (keyof PlainFields)[]).some((k) => fields[k] !== initial[k]) ||
-    secretChanged(password) ||
-    secretChanged(clientSecret);
+  const form = useSettingsForm({
+    view,
+    plainFrom,
+    secrets: ['password', 'oauthClientSecret'] as const,
+    save: (fields, secrets) => api.invoke('settings:saveSmtp', { ...fields, ...secrets }),
+    test: () => api.invoke('settings:testSmtp', {}),
+    savedMessage: 'Email settings saved',
+  });
+  const { fields, setFields, secrets, setSecret, errors, test } = form;
   const oauthProvider = OAUTH_OF[fields.provider] ?? null;
   const useOAuth = oauthProvider !== null && fields.authMethod === 'oauth';
 
@@ -105,43 +91,8 @@ export function SmtpTab({ view }: { view: SettingsView }) {
     }));
   }
 
-  async function persist(): Promise<boolean> {
-    if (!dirty) return true;
-    const r = await api.invoke('settings:saveSmtp', {
-      ...fields,
-      password: secretInput(password),
-      oauthClientSecret: secretInput(clientSecret),
-    });
-    if (!r.ok) {
-      setErrors(fieldErrorsOf(r.error));
-      setFailure(r.error.code === 'invalid_input' ? null : r.error);
-      return false;
-    }
-    setErrors({});
-    setFailure(null);
-    saved(r.value);
-    setFields(plainFrom(r.value));
-    setPassword(KEEP_SECRET);
-    setClientSecret(KEEP_SECRET);
-    return true;
-  }
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setBusy('save');
-    if (!dirty || (await persist())) notifySuccess('Email settings saved');
-    setBusy(null);
-  }
-
-  async function runTest() {
-    setBusy('test');
-    setTest(null);
-    if (await persist()) setTest(await api.invoke('settings:testSmtp', {}));
-    setBusy(null);
-  }
-
   return (
-    <form onSubmit={save}>
+    <form onSubmit={form.submit}>
       <Stack gap="md">
         <SmtpProviderPicker value={fields.provider} onPick={pickPreset} />
         <Group align="flex-start" wrap="nowrap">
@@ -209,18 +160,18 @@ export function SmtpTab({ view }: { view: SettingsView }) {
             tenant={fields.oauthTenant}
             onClientId={(v) => update('oauthClientId', v)}
             onTenant={(v) => update('oauthTenant', v)}
-            clientSecret={clientSecret}
-            onClientSecret={setClientSecret}
+            clientSecret={secrets.oauthClientSecret}
+            onClientSecret={(e) => setSecret('oauthClientSecret', e)}
             errors={errors}
-            persist={persist}
+            persist={form.persist}
           />
         ) : (
           <SecretField
             label="Password"
             hint="Many providers need an app password here."
             isSet={view.smtp.passwordSet}
-            edit={password}
-            onChange={setPassword}
+            edit={secrets.password}
+            onChange={(e) => setSecret('password', e)}
             error={errors.password}
             testId="smtp-password"
           />
@@ -245,11 +196,6 @@ export function SmtpTab({ view }: { view: SettingsView }) {
           update={(key, value) => setFields((f) => ({ ...f, [key]: value }))}
           errors={errors}
         />
-        {failure && (
-          <Alert color="red" title="Could not save">
-            {describeError(failure)}
-          </Alert>
-        )}
         {test && !test.ok && (
           <Alert color="red" title="Connection failed" data-testid="smtp-test-result">
             {describeError(test.error)}
@@ -266,20 +212,7 @@ export function SmtpTab({ view }: { view: SettingsView }) {
             </Text>
           </Paper>
         )}
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={runTest}
-            loading={busy === 'test'}
-            disabled={busy === 'save'}
-            data-testid="smtp-test"
-          >
-            {dirty ? 'Save and test connection' : 'Test connection'}
-          </Button>
-          <Button type="submit" loading={busy === 'save'} disabled={busy === 'test'} data-testid="smtp-save">
-            Save
-          </Button>
-        </Group>
+        <SettingsFormFooter form={form} prefix="smtp" />
       </Stack>
     </form>
   );
