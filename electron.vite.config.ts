@@ -6,6 +6,10 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
+      // drizzle-orm is bundled, not loaded from node_modules: Node's ESM loader re-reads its 178 kB
+      // package.json for each of its ~100 modules (~1.8 MB of garbage each), which put ~130 MB on the
+      // peak RSS at start-up (bench:engine). Keep in step with tests/support/build-send-worker.ts.
+      externalizeDeps: { exclude: ['drizzle-orm'] },
       outDir: 'out/main',
       rollupOptions: {
         input: {
@@ -15,6 +19,8 @@ export default defineConfig({
           // worker_threads entries: the contact import and the send engine run off the request thread.
           importWorker: resolve('src-main/contacts/worker.ts'),
           sendWorker: resolve('src-main/sending/worker.ts'),
+          // The review lint checks every recipient off the request thread.
+          lintWorker: resolve('src-main/review/lint-worker.ts'),
         },
       },
     },

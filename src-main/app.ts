@@ -4,6 +4,7 @@ import type { CampaignDraft } from './contract';
 import type { CredentialStore } from './credentials/store';
 import { campaignsHandlers } from './handlers/campaigns';
 import { closeContactsRuntime } from './contacts/runtime';
+import { closeReviewRuntime } from './review/runtime';
 import { audienceHandlers } from './handlers/audience';
 import { contactsHandlers } from './handlers/contacts';
 import { type EmailHandlerOptions, emailHandlers } from './handlers/email';
@@ -99,6 +100,7 @@ export async function createApp(opts: AppOptions): Promise<HeraldApp> {
     close: async () => {
       await runner.shutdown();
       await closeContactsRuntime(store);
+      await closeReviewRuntime(store);
       store.close();
     },
   };

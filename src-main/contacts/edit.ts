@@ -27,6 +27,7 @@ export function updateContact(
     ['language', 'language'],
     ['emailConsent', 'email_consent'],
     ['whatsappConsent', 'whatsapp_consent'],
+    ['preferredChannel', 'preferred_channel'],
   ] as const) {
     const v = text(patch[key]);
     if (v !== undefined) set[col] = v;

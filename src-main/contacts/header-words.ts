@@ -65,6 +65,18 @@ const WORDS: Partial<Record<ColumnField | 'first_or_full', readonly string[]>> =
     'companhia',
   ],
   tags: ['tags', 'tag', 'labels', 'groupmembership', 'schlagworter', 'etiquetas', 'etiquettes'],
+  preferred_channel: [
+    'preferredchannel',
+    'channel',
+    'contactpreference',
+    'preferredcontactmethod',
+    'contactmethod',
+    'canal',
+    'canalpreferido',
+    'canalprefere',
+    'kanal',
+    'bevorzugterkanal',
+  ],
 };
 
 /** Email headers: "Email", "E-mail Address", "E-mail 2 Address", "E-mail 1 - Value", "E-Mail-Adresse", … */

@@ -11,6 +11,7 @@ import {
 import type { Store } from '../store/db';
 import type { EventBus } from '../transport/events';
 import { importWriting } from './activity';
+import { releaseIdleHeap } from './heap';
 import type { ImportWorkerData, ImportWorkerMessage } from './import-worker';
 import { emptyCounts } from './sink';
 import type { Upload } from './uploads';
@@ -32,14 +33,30 @@ export interface JobSpec {
   fields: ColumnField[] | null;
 }
 
+/**
+ * V8 heap limits of the import thread (MB). Without them V8 sizes a thread's young generation by the
+ * machine's memory (up to 64 MB per semi-space) and lets the old generation fill with garbage, which
+ * took the import's RSS past the 300 MB budget (issue 3). What stays live is small: one batch in
+ * flight per prepare thread, the first problems, at most MAX_RECORDED_ISSUES problems of a dry run.
+ * Running from TypeScript sources (tsx compiles inside the thread) needs more old space.
+ */
+export const IMPORT_HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+
 /** Files smaller than this are normalised on the import thread itself: starting threads costs more. */
 const POOL_MIN_BYTES = 4 * 1024 * 1024;
 
-/** Prepare threads for a file of `bytes`: HERALD_IMPORT_THREADS, else one per core (none for small files). */
+/** Most prepare threads: each costs ~20–30 MB, and past three the writer is the limit anyway. */
+const MAX_PREPARE_THREADS = 3;
+
+/**
+ * Prepare threads for a file of `bytes`: HERALD_IMPORT_THREADS, else one per core besides the import
+ * thread's own (which prepares its share, see PipelineHooks.prepareHere), at least one; none for small files.
+ */
 function threads(bytes: number): number {
   const env = process.env['HERALD_IMPORT_THREADS'];
   if (env !== undefined && /^\d+$/.test(env)) return Number(env);
-  return bytes < POOL_MIN_BYTES ? 0 : Math.max(1, availableParallelism());
+  if (bytes < POOL_MIN_BYTES) return 0;
+  return Math.min(MAX_PREPARE_THREADS, Math.max(1, availableParallelism() - 1));
 }
 
 /**
@@ -90,10 +107,13 @@ export class ImportJobs {
     const listId = this.resolveList(input);
     const jobId = randomBytes(8).toString('hex');
     const entry = workerEntry();
+    const prepareThreads = threads(upload.size);
+    // A large import adds threads to this process: first give back the heap this thread holds idle.
+    if (prepareThreads > 0) releaseIdleHeap();
     const data: ImportWorkerData = {
       role: 'import',
       dbFile: this.store.sqlite.name,
-      threads: threads(upload.size),
+      threads: prepareThreads,
       job: {
         path: upload.path,
         fileName: upload.fileName,
@@ -111,6 +131,9 @@ export class ImportJobs {
     };
     const worker = new Worker(entry.url, {
       workerData: data,
+      resourceLimits: entry.execArgv
+        ? { ...IMPORT_HEAP_LIMITS, maxOldGenerationSizeMb: 256 }
+        : IMPORT_HEAP_LIMITS,
       ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
     });
     const status: ImportJobStatus = {

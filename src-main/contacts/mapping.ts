@@ -30,6 +30,7 @@ const SINGLE: ReadonlySet<MappedField> = new Set<MappedField>([
   'whatsapp_consent',
   'email_opt_out',
   'whatsapp_opt_out',
+  'preferred_channel',
   'tags',
 ]);
 

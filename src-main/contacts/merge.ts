@@ -14,13 +14,14 @@ export interface StoredContact {
   language: string | null;
   email_consent: string | null;
   whatsapp_consent: string | null;
+  preferred_channel: string | null;
   attributes: string;
   import_id: number | null;
 }
 
 /** Columns to select for StoredContact. */
 export const STORED_COLUMNS =
-  'id, first_name, last_name, email, phone, phone_type, language, email_consent, whatsapp_consent, attributes, import_id';
+  'id, first_name, last_name, email, phone, phone_type, language, email_consent, whatsapp_consent, preferred_channel, attributes, import_id';
 
 /** New values for a stored contact (all columns an import writes). */
 export type ContactPatch = Omit<StoredContact, 'import_id'>;
@@ -63,6 +64,7 @@ export function mergeContact(
     language: pick(row.language, c.language),
     email_consent: mergeConsent(row.email_consent, c.emailConsent),
     whatsapp_consent: mergeConsent(row.whatsapp_consent, c.whatsappConsent),
+    preferred_channel: pick(row.preferred_channel, c.preferredChannel),
     attributes: attrsChanged ? JSON.stringify(attrs) : row.attributes,
   };
   const changed = (Object.keys(next) as (keyof ContactPatch)[]).some((k) => next[k] !== row[k]);

@@ -44,6 +44,12 @@ export interface PipelineJob {
 export interface PipelineHooks {
   signal: AbortSignal;
   prepare: PrepareFn;
+  /**
+   * Normalises a batch on this thread. When given, a batch that would otherwise wait for the writer
+   * (the oldest batch still being prepared elsewhere) is prepared here instead, up to twice `inFlight`
+   * batches ahead: this thread helps the prepare threads instead of idling.
+   */
+  prepareHere?: (records: RawRecord[], plan: ColumnPlan[], defaultCountry: string) => PreparedRow[];
   /** Batches prepared ahead of the writer (default 4). */
   inFlight?: number;
   onProgress(p: { bytesRead: number; counts: ImportSink['counts'] }): void;
@@ -146,19 +152,41 @@ export async function runPipeline(
       'INSERT INTO import_mappings (header_key, mapping, updated_at) VALUES (?, ?, ?) ON CONFLICT (header_key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at',
     ).run(key, JSON.stringify(fields), Date.now());
   }
-  const queue: Promise<PreparedRow[]>[] = [];
+  // Batches in file order; `ready` once prepared (or failed), so the writer knows whether it would wait.
+  const queue: { rows: Promise<PreparedRow[]>; ready: boolean }[] = [];
+  const enqueue = (rows: Promise<PreparedRow[]>) => {
+    const entry = { rows, ready: false };
+    const settle = () => void (entry.ready = true);
+    rows.then(settle, settle);
+    queue.push(entry);
+  };
   const limit = hooks.inFlight ?? 4;
   const s = sink;
   const writeNext = async () => {
-    s.writeBatch(await queue.shift()!);
+    s.writeBatch(await queue.shift()!.rows);
     hooks.onProgress({ bytesRead: progress.bytes, counts: s.counts });
   };
+  /** Prepares `batch` here when the writer would wait anyway; false when it should go to `prepare`. */
+  const preparedHere = async (batch: RawRecord[]): Promise<boolean> => {
+    if (!hooks.prepareHere || queue.length >= 2 * limit || queue[0]?.ready !== false) return false;
+    await new Promise<void>((r) => setImmediate(r)); // let answers that have arrived settle
+    if (queue[0]?.ready !== false) return false;
+    try {
+      enqueue(Promise.resolve(hooks.prepareHere(batch, plan, job.defaultCountry)));
+    } catch (e) {
+      enqueue(Promise.reject(e instanceof Error ? e : new Error(String(e))));
+    }
+    return true;
+  };
+  const settleAll = () => Promise.allSettled(queue.map((q) => q.rows));
   let status: 'done' | 'cancelled' = 'done';
   try {
     for await (const records of source.batches) {
       for (let i = 0; i < records.length; i += BATCH_ROWS) {
-        queue.push(hooks.prepare(records.slice(i, i + BATCH_ROWS), plan, job.defaultCountry));
-        while (queue.length >= limit) await writeNext();
+        const batch = records.slice(i, i + BATCH_ROWS);
+        let here = false;
+        while (queue.length >= limit - 1 && !(here = await preparedHere(batch))) await writeNext();
+        if (!here) enqueue(hooks.prepare(batch, plan, job.defaultCountry));
       }
       if (hooks.signal.aborted) break;
     }
@@ -168,11 +196,11 @@ export async function runPipeline(
       throw new AppError('bad_file', 'The file has a header row but no contacts.');
     s.finish(status, status === 'cancelled' ? 'Cancelled by the user.' : null);
   } catch (e) {
-    await Promise.allSettled(queue);
+    await settleAll();
     s.finish('failed', e instanceof Error ? e.message : String(e));
     throw e;
   } finally {
-    if (queue.length) await Promise.allSettled(queue);
+    if (queue.length) await settleAll();
     await source.batches.return(undefined);
   }
   const result: ImportResult = {

@@ -2,30 +2,32 @@ import { Worker } from 'node:worker_threads';
 import type { ColumnPlan } from './mapping';
 import type { PrepareFn } from './pipeline';
 import type { PreparedRow } from './prepare';
-import type { RawRecord } from './source';
+import { type PackedRecords, type PackedRows, packRecords, unpackPrepared } from './wire';
 import { type WorkerEntry, workerEntry } from './worker-url';
 
 /** Old-generation heap limit of a prepare thread (MB). */
 export const PREPARE_HEAP_MB = Number(process.env['HERALD_PREPARE_HEAP_MB'] ?? 64);
 
-/** A batch for a prepare worker. */
+/** A batch for a prepare worker (records packed, see wire.ts). */
 export interface PrepareRequest {
   id: number;
-  records: RawRecord[];
+  records: PackedRecords;
   plan: ColumnPlan[];
   defaultCountry: string;
 }
 
-/** A prepare worker's answer: the rows, or the error that stopped it. */
-export type PrepareReply = { id: number; rows: PreparedRow[] } | { id: number; error: string };
+/** A prepare worker's answer: the rows (packed, see wire.ts), or the error that stopped it. */
+export type PrepareReply = { id: number; rows: PackedRows } | { id: number; error: string };
 
 /**
  * A pool of worker threads that normalise batches (`prepareRecord`: libphonenumber-js parsing is
- * the costly part, ~10–40 µs a number), so phone parsing runs on every core while the import thread
- * reads and writes. Batches go round-robin; answers come back as promises. `close` stops them all.
+ * the costly part, ~10 µs a number), so phone parsing runs on other cores while the import thread
+ * reads and writes (and prepares what would otherwise keep it waiting, see `PipelineHooks.prepareHere`).
+ * A batch goes to the thread holding the fewest; answers come back as promises, in any order.
+ * `close` stops the threads.
  */
 export class PreparePool {
-  private readonly workers: Worker[] = [];
+  private readonly workers: { worker: Worker; pending: number }[] = [];
   private readonly waiting = new Map<
     number,
     { resolve: (r: PreparedRow[]) => void; reject: (e: Error) => void }
@@ -41,15 +43,17 @@ export class PreparePool {
         resourceLimits: { maxOldGenerationSizeMb: PREPARE_HEAP_MB, maxYoungGenerationSizeMb: 8 },
         ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
       });
+      const slot = { worker: w, pending: 0 };
       w.on('message', (m: PrepareReply) => {
+        slot.pending--;
         const p = this.waiting.get(m.id);
         if (!p) return;
         this.waiting.delete(m.id);
-        if ('rows' in m) p.resolve(m.rows);
+        if ('rows' in m) p.resolve(unpackPrepared(m.rows));
         else p.reject(new Error(m.error));
       });
       w.on('error', (e) => this.failAll(e));
-      this.workers.push(w);
+      this.workers.push(slot);
     }
   }
 
@@ -58,18 +62,24 @@ export class PreparePool {
     this.waiting.clear();
   }
 
-  /** Normalises `records` in the next worker. Rejects when the worker fails. */
-  readonly prepare: PrepareFn = (records, plan, defaultCountry) =>
-    new Promise<PreparedRow[]>((resolve, reject) => {
+  /** Normalises `records` in the least busy thread. Rejects when the thread fails. */
+  readonly prepare: PrepareFn = (records, plan, defaultCountry) => {
+    let slot = this.workers[0];
+    for (const w of this.workers) if (slot && w.pending < slot.pending) slot = w;
+    if (!slot) return Promise.reject(new Error('The prepare pool has no threads.'));
+    const target = slot;
+    return new Promise<PreparedRow[]>((resolve, reject) => {
       const id = ++this.seq;
       this.waiting.set(id, { resolve, reject });
-      const req: PrepareRequest = { id, records, plan, defaultCountry };
-      this.workers[id % this.workers.length]!.postMessage(req);
+      const req: PrepareRequest = { id, records: packRecords(records), plan, defaultCountry };
+      target.pending++;
+      target.worker.postMessage(req);
     });
+  };
 
   /** Terminates every worker; pending batches are rejected. */
   async close(): Promise<void> {
     this.failAll(new Error('The import stopped.'));
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }

@@ -1,8 +1,9 @@
-import type { ImportIssue } from '../contract';
+import type { ImportIssue, PreferredChannel } from '../contract';
 import { type Consent, consentFromCell } from './consent';
 import type { RawRecord } from './csv-stream';
 import type { ColumnPlan } from './mapping';
 import { isNormaliseError, normaliseEmail, normalisePhone } from './normalise';
+import { parsePreferredChannel } from './preferred';
 
 /** A contact read from one row, normalised; not yet deduplicated or written. Structured-clone safe. */
 export interface Candidate {
@@ -15,6 +16,7 @@ export interface Candidate {
   language: string | null;
   emailConsent: Consent | null;
   whatsappConsent: Consent | null;
+  preferredChannel: PreferredChannel | null;
   tags: string[];
   attributes: Record<string, string>;
 }
@@ -73,6 +75,7 @@ export function prepareRecord(
     language: null,
     emailConsent: null,
     whatsappConsent: null,
+    preferredChannel: null,
     tags: [],
     attributes: {},
   };
@@ -131,6 +134,19 @@ export function prepareRecord(
             value,
           });
         } else if (consent !== null && c[key] !== 'denied') c[key] = consent;
+        break;
+      }
+      case 'preferred_channel': {
+        const preferred = parsePreferredChannel(value);
+        if (preferred === undefined)
+          issues.push({
+            line: rec.line,
+            field: col.header,
+            code: 'invalid_preferred_channel',
+            message: 'This is not a channel (email or WhatsApp), so no preferred channel was recorded.',
+            value,
+          });
+        else c.preferredChannel = preferred;
         break;
       }
       case 'tags':

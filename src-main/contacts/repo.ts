@@ -2,6 +2,8 @@ import type { AudienceContact, ContactFilter, ImportRecordView } from '../contra
 import type { Store } from '../store/db';
 import { isImportWriting } from './activity';
 import { filterClause } from './filter';
+import { type AudienceInput, audienceClause } from '../sending/audience';
+import { preferredChannelOf } from './preferred';
 import {
   CONTACT_COLUMNS,
   type ContactRecord,
@@ -17,6 +19,7 @@ export { escapeLike } from './filter';
 interface AudienceRow extends ContactRow {
   email_consent: string | null;
   whatsapp_consent: string | null;
+  preferred_channel: string | null;
   sup_email: number;
   sup_wa: number;
   list_names: string | null;
@@ -26,7 +29,7 @@ interface AudienceRow extends ContactRow {
 const SEP = '\u001f';
 /** Columns of the audience table: the contact, suppression per channel, list and tag names. */
 export const AUDIENCE_SELECT = `SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.phone_type, c.language,
-  c.attributes, c.import_id, c.created_at, c.updated_at, c.email_consent, c.whatsapp_consent,
+  c.attributes, c.import_id, c.created_at, c.updated_at, c.email_consent, c.whatsapp_consent, c.preferred_channel,
   EXISTS (SELECT 1 FROM suppressions s WHERE s.channel = 'email' AND s.address = c.email) AS sup_email,
   EXISTS (SELECT 1 FROM suppressions s WHERE s.channel = 'whatsapp' AND s.address = c.phone) AS sup_wa,
   (SELECT group_concat(l.name, char(31)) FROM list_members m JOIN lists l ON l.id = m.list_id WHERE m.contact_id = c.id) AS list_names,
@@ -48,6 +51,7 @@ export function toAudienceContact(r: AudienceRow): AudienceContact {
     language: r.language,
     emailConsent: r.email_consent,
     whatsappConsent: r.whatsapp_consent,
+    preferredChannel: preferredChannelOf(r.preferred_channel),
     suppressedEmail: r.sup_email === 1,
     suppressedWhatsApp: r.sup_wa === 1,
     lists: r.list_names ? r.list_names.split(SEP).sort() : [],
@@ -137,16 +141,11 @@ export function listImports(store: Store): ImportRecordView[] {
     .all();
 }
 
-/** A campaign audience: every contact, or those created by one import. */
-export interface AudienceFilter {
-  importId?: number;
-}
-
-function audienceClause(filter: AudienceFilter): { sql: string; params: Record<string, number> } {
-  return filter.importId === undefined
-    ? { sql: '1', params: {} }
-    : { sql: 'import_id = @importId', params: { importId: filter.importId } };
-}
+/**
+ * A campaign audience (the contract's `Audience`; omitted groups match everyone): `{}` is every
+ * contact, `{ importId }` those created by one import. The condition is `audienceClause`'s.
+ */
+export type AudienceFilter = AudienceInput;
 
 /** Up to `limit` audience contacts with id > `afterId`, in id order (keyset paging for the campaign runner). */
 export function getContactsForAudience(
@@ -157,18 +156,20 @@ export function getContactsForAudience(
 ): ContactRecord[] {
   const { sql, params } = audienceClause(filter);
   return store.sqlite
-    .prepare<Record<string, number>, ContactRow>(
-      `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE id > @afterId AND ${sql} ORDER BY id LIMIT @limit`,
+    .prepare<Record<string, string | number>, ContactRow>(
+      `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id > @afterId AND ${sql} ORDER BY c.id LIMIT @limit`,
     )
     .all({ ...params, afterId, limit })
     .map(toContactRecord);
 }
 
-/** Number of contacts in an audience. */
+/** Number of contacts in an audience (one COUNT with the audience clause). */
 export function countAudience(store: Store, filter: AudienceFilter): number {
   const { sql, params } = audienceClause(filter);
   const row = store.sqlite
-    .prepare<Record<string, number>, { n: number }>(`SELECT COUNT(*) AS n FROM contacts WHERE ${sql}`)
+    .prepare<Record<string, string | number>, { n: number }>(
+      `SELECT COUNT(*) AS n FROM contacts c WHERE ${sql}`,
+    )
     .get(params);
   return row?.n ?? 0;
 }

@@ -21,11 +21,21 @@ export interface Resolver {
   resolve(c: Candidate): Outcome;
 }
 
-const INSERT_SQL = `INSERT OR IGNORE INTO contacts (first_name, last_name, email, phone, phone_type, language,
-  email_consent, whatsapp_consent, attributes, import_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`;
+/**
+ * The hot-path insert of an import. Every bound value costs (~0.3 µs each through better-sqlite3), so
+ * the import id is written into the statement (an integer this code got from SQLite) and the times come
+ * from the columns' default, SQLite's clock in ms (schema/common.ts `now`; the same for both columns).
+ */
+const insertSql = (importId: number) => {
+  if (!Number.isSafeInteger(importId)) throw new Error(`contacts: bad import id ${importId}`);
+  return `INSERT OR IGNORE INTO contacts (first_name, last_name, email, phone, phone_type, language,
+  email_consent, whatsapp_consent, preferred_channel, attributes, import_id)
+  VALUES (?,?,?,?,?,?,?,?,?,?,${importId})`;
+};
 const UPDATE_SQL = `UPDATE contacts SET first_name = @first_name, last_name = @last_name, email = @email,
   phone = @phone, phone_type = @phone_type, language = @language, email_consent = @email_consent,
-  whatsapp_consent = @whatsapp_consent, attributes = @attributes, updated_at = @now WHERE id = @id`;
+  whatsapp_consent = @whatsapp_consent, preferred_channel = @preferred_channel, attributes = @attributes,
+  updated_at = @now WHERE id = @id`;
 
 /**
  * The writing resolver. New contacts go in with one raw prepared `INSERT OR IGNORE` (the unique
@@ -35,7 +45,7 @@ const UPDATE_SQL = `UPDATE contacts SET first_name = @first_name, last_name = @l
  * policy is `skip` for a saved contact); another is an existing contact and gets the policy.
  */
 export function writingResolver(db: Database.Database, importId: number, policy: ExistingPolicy): Resolver {
-  const insert = db.prepare(INSERT_SQL);
+  const insert = db.prepare(insertSql(importId));
   const update = db.prepare(UPDATE_SQL);
   const byEmail = db.prepare<[string], StoredContact>(
     `SELECT ${STORED_COLUMNS} FROM contacts WHERE email = ?`,
@@ -50,7 +60,6 @@ export function writingResolver(db: Database.Database, importId: number, policy:
   };
   return {
     resolve(c) {
-      const now = Date.now();
       const attrs = JSON.stringify(c.attributes);
       const ins = insert.run(
         c.firstName,
@@ -61,10 +70,8 @@ export function writingResolver(db: Database.Database, importId: number, policy:
         c.language,
         c.emailConsent,
         c.whatsappConsent,
+        c.preferredChannel,
         attrs,
-        importId,
-        now,
-        now,
       );
       if (ins.changes > 0)
         return {

@@ -105,7 +105,15 @@ export type CampaignDraft = z.infer<typeof CampaignDraft>;
 export interface RecipientPreview {
   contactId: number;
   name: string;
-  email: { to: string; subject: string; html: string } | null;
+  email: {
+    to: string;
+    subject: string;
+    html: string;
+    /** The From line as sent (`Name <address>`); review:preview only. */
+    from?: string;
+    /** Headers the sender adds (Reply-To, List-Unsubscribe, List-Unsubscribe-Post); review:preview only. */
+    headers?: { name: string; value: string }[];
+  } | null;
   whatsapp: {
     to: string;
     header: string | null;
@@ -119,11 +127,6 @@ export interface RecipientPreview {
 
 /** campaigns:* request schemas. */
 export const campaignsRequests = {
-  'campaigns:preview': z.object({
-    draft: CampaignDraft,
-    offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(50).default(5),
-  }),
   'campaigns:create': CampaignDraft,
   'campaigns:start': z.object({ campaignId: Id }),
   'campaigns:pause': z.object({ campaignId: Id }),
@@ -169,7 +172,6 @@ export const campaignsRequests = {
 
 /** Outputs of {@link campaignsRequests}. */
 export interface CampaignsOutputs {
-  'campaigns:preview': { total: number; recipients: RecipientPreview[] };
   'campaigns:create': CampaignSummary;
   'campaigns:start': CampaignProgress;
   'campaigns:pause': CampaignProgress;

@@ -27,6 +27,8 @@ export const ColumnField = z.enum([
   'whatsapp_consent',
   'email_opt_out',
   'whatsapp_opt_out',
+  /** The channel the contact prefers: email / e-mail / mail / correo / courriel → email; whatsapp / wa → whatsapp. */
+  'preferred_channel',
   'tags',
   'attribute',
   'ignore',
@@ -167,12 +169,18 @@ export const ContactFilter = z.object({
 });
 export type ContactFilter = z.infer<typeof ContactFilter>;
 
+/** The channel a contact prefers (the `preferred` channel mode sends only on it). */
+export const PreferredChannel = z.enum(['email', 'whatsapp']);
+export type PreferredChannel = z.infer<typeof PreferredChannel>;
+
 /** A contact in the audience table. Consent: 'granted' | 'denied' | null (unknown). */
 export interface AudienceContact extends Contact {
   phoneType: string | null;
   language: string | null;
   emailConsent: string | null;
   whatsappConsent: string | null;
+  /** The channel the contact asked for (used by the `preferred` channel mode); null = none. */
+  preferredChannel: PreferredChannel | null;
   suppressedEmail: boolean;
   suppressedWhatsApp: boolean;
   lists: string[];
@@ -189,6 +197,7 @@ export const ContactPatch = z.object({
   language: z.string().trim().max(35).nullable().optional(),
   emailConsent: z.enum(['granted', 'denied']).nullable().optional(),
   whatsappConsent: z.enum(['granted', 'denied']).nullable().optional(),
+  preferredChannel: PreferredChannel.nullable().optional(),
   attributes: z.record(z.string().max(100), z.string().max(65_536)).optional(),
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Empty } from './common';
 import { Audience, CampaignDraft } from './api-campaigns';
-import { type Channel } from './domain';
+import { type Channel, ChannelMode } from './domain';
 
 /** Why a contact does not qualify for a channel (the outbox's skip reasons, as codes). */
 export const SkipCode = z.enum([
@@ -109,8 +109,8 @@ export type RateTable = z.infer<typeof RateTable>;
 export const planRequests = {
   /** How many contacts an audience matches (fast: for the live count while the audience is edited). */
   'plan:count': z.object({ audience: Audience }),
-  /** Per-channel qualification only (the Channels step). */
-  'plan:qualify': z.object({ draft: CampaignDraft }),
+  /** Per-channel qualification only (the Channels step, before any content is written). */
+  'plan:qualify': z.object({ channelMode: ChannelMode, audience: Audience }),
   /** The full pre-send plan for a draft (the Review step). */
   'plan:compute': z.object({ draft: CampaignDraft }),
   'plan:rates': Empty,

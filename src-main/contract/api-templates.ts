@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Empty, Id } from './common';
+import { Audience } from './api-campaigns';
+import { Empty } from './common';
 import { type MediaFile, WhatsAppContent, type WhatsAppPreview } from './content-whatsapp';
 import type { WhatsAppTemplate } from './domain';
 
@@ -24,7 +25,8 @@ export const templatesRequests = {
   /** The WhatsApp message of one recipient (the `offset`-th contact of the audience) as a chat bubble. */
   'templates:preview': z.object({
     content: WhatsAppContent,
-    importId: Id.optional(),
+    /** The campaign's audience; every contact when absent. */
+    audience: Audience.optional(),
     offset: z.number().int().min(0).default(0),
   }),
 } as const;

@@ -8,46 +8,17 @@ import {
   resolveUnknown,
   retryFailed,
 } from '../sending/report';
-import { type RenderContact, previewForContact } from '../sending/render';
-import { type ContactRow, toRenderContact } from '../contacts/rows';
 import { prepareDraft } from '../sending/prepare';
 import type { HandlersFor } from '../transport/dispatch';
 import type { Services } from './services';
-
-function audiencePage(
-  s: Services,
-  draft: CampaignDraft,
-  offset: number,
-  limit: number,
-): { total: number; contacts: RenderContact[] } {
-  const importId = draft.audience.importId ?? null;
-  const where = 'WHERE (@importId IS NULL OR import_id = @importId)';
-  const total = (
-    s.store.sqlite.prepare(`SELECT COUNT(*) AS n FROM contacts ${where}`).get({ importId }) as { n: number }
-  ).n;
-  const rows = s.store.sqlite
-    .prepare(
-      `SELECT id, first_name, last_name, email, phone, attributes FROM contacts ${where} ORDER BY id LIMIT @limit OFFSET @offset`,
-    )
-    .all({ importId, limit, offset }) as ContactRow[];
-  return {
-    total,
-    contacts: rows.map(toRenderContact),
-  };
-}
 
 function prepare(s: Services, draft: CampaignDraft) {
   return prepareDraft(s.store, draft);
 }
 
-/** campaigns:* — compose, preview, send, control and report. */
+/** campaigns:* — create, send, control and report (previews are review:*). */
 export function campaignsHandlers(s: Services): HandlersFor<'campaigns'> {
   return {
-    'campaigns:preview': ({ draft, offset, limit }) => {
-      const prepared = prepare(s, draft);
-      const page = audiencePage(s, draft, offset, limit);
-      return { total: page.total, recipients: page.contacts.map((c) => previewForContact(prepared, c)) };
-    },
     'campaigns:create': (draft) => {
       prepare(s, draft); // refuse what cannot be sent before saving it
       const id = insertCampaign(s.store, draft);

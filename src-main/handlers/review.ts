@@ -1,20 +1,21 @@
-import { AppError } from '../contract';
+import { reviewRuntime } from '../review/runtime';
+import { readTestTargets, saveTestTargets } from '../review/test-targets';
+import { sendTestWhatsApp } from '../review/test-whatsapp';
 import type { HandlersFor } from '../transport/dispatch';
 import type { Services } from './services';
 
-// PLACEHOLDER (being built this session): replaced by the review implementation.
-const todo = (): never => {
-  throw new AppError('internal', 'Not built yet.');
-};
-
-/** review:* — lazy previews, lint of every recipient, WhatsApp test send. */
-export function reviewHandlers(_s: Services): HandlersFor<'review'> {
+/** review:* — lazy previews, lint of every recipient (worker threads), WhatsApp test send and targets. */
+export function reviewHandlers(s: Services): HandlersFor<'review'> {
+  const rt = () => reviewRuntime(s.store, s.events, s.settings);
   return {
-    'review:preview': todo,
-    'review:lint': todo,
-    'review:lintCancel': todo,
-    'review:testWhatsApp': todo,
-    'review:testTargets': todo,
-    'review:saveTestTargets': todo,
+    'review:preview': (input) => {
+      rt().lint.workers.warm(); // a lint follows the first preview
+      return rt().previews.preview(input);
+    },
+    'review:lint': ({ draft, lintId }) => rt().lint.lint(draft, lintId),
+    'review:lintCancel': ({ lintId }) => ({ cancelled: rt().lint.cancel(lintId) }),
+    'review:testWhatsApp': (input) => sendTestWhatsApp(s, input),
+    'review:testTargets': () => readTestTargets(s.settings),
+    'review:saveTestTargets': (targets) => saveTestTargets(s.settings, targets),
   };
 }

@@ -1,5 +1,6 @@
 import { CloudApiClient } from '../channels/whatsapp/client';
 import { accountInfo } from '../settings/whatsapp';
+import { rememberWhatsAppAccount } from '../sending/plan-account';
 import { remoteError } from './templates';
 import { verifySmtp } from '../channels/email/test-send';
 import type { HandlersFor } from '../transport/dispatch';
@@ -15,7 +16,9 @@ export function settingsHandlers(s: Services): HandlersFor<'settings'> {
     'settings:testWhatsApp': async () => {
       const client = new CloudApiClient(await s.settings.whatsappConfig());
       try {
-        return accountInfo(await client.getPhoneNumber());
+        const info = await client.getPhoneNumber();
+        rememberWhatsAppAccount(s.store, info); // the pre-send plan's cap and pace
+        return accountInfo(info);
       } catch (e) {
         throw remoteError(e);
       } finally {

@@ -36,7 +36,7 @@ export function templatesHandlers(s: Services): HandlersFor<'templates'> {
       return saveMedia(s.store, fileName, mimeType, data);
     },
     'templates:listMedia': () => listMedia(s.store),
-    'templates:preview': ({ content, importId, offset }) =>
-      previewWhatsAppRecipient(s.store, content, importId ?? null, offset),
+    'templates:preview': ({ content, audience, offset }) =>
+      previewWhatsAppRecipient(s.store, content, audience ?? {}, offset),
   };
 }

@@ -1,5 +1,9 @@
+import type { z } from 'zod';
 import type { Audience } from '../contract';
 import { type Clause, filterClause } from '../contacts/filter';
+
+/** An audience as given (omitted groups are empty): `{}` is every contact, `{ importId }` one import's. */
+export type AudienceInput = z.input<typeof Audience>;
 
 /** Columns an attribute condition may name that live in `contacts` itself rather than in `attributes`. */
 const COLUMN_KEYS: Record<string, string> = {
@@ -8,7 +12,11 @@ const COLUMN_KEYS: Record<string, string> = {
   last_name: 'c.last_name',
   email: 'c.email',
   phone: 'c.phone',
+  preferred_channel: 'c.preferred_channel',
 };
+
+/** A language tag such as `en`, `en-GB`, `pt_BR`, `zh-Hant-TW` (letters, then alphanumeric subtags). */
+const LANGUAGE_TAG = /^[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8})*$/;
 
 function ids(values: readonly number[]): string {
   // Ids are validated integers (zod `Id`), so inlining them is safe and keeps the statement cacheable per shape.
@@ -21,7 +29,17 @@ function ids(values: readonly number[]): string {
  * Attribute text comparisons ignore case (ASCII). The suppression list is not applied here: it is a
  * per-channel skip with a reason (outbox planning), so the report can say why.
  */
-export function audienceClause(audience: Audience): Clause {
+export function audienceClause(input: AudienceInput): Clause {
+  const audience: Audience = {
+    ...input,
+    listIds: input.listIds ?? [],
+    tagIds: input.tagIds ?? [],
+    languages: input.languages ?? [],
+    attributes: (input.attributes ?? []).map((a) => ({ ...a, value: a.value ?? '' })),
+    excludeListIds: input.excludeListIds ?? [],
+    excludeTagIds: input.excludeTagIds ?? [],
+    excludeContactIds: input.excludeContactIds ?? [],
+  };
   const base = filterClause({
     importId: audience.importId,
     emailConsent: audience.emailConsent,
@@ -36,10 +54,22 @@ export function audienceClause(audience: Audience): Clause {
   if (audience.tagIds.length > 0)
     parts.push(`c.id IN (SELECT contact_id FROM contact_tags WHERE tag_id IN (${ids(audience.tagIds)}))`);
   if (audience.languages.length > 0) {
-    // "en" matches "en-GB" too: people pick a language, imports carry regional tags.
+    // "en" matches "en-GB" and "en_US" too: people pick a language, imports carry regional tags (BCP 47
+    // dashes or POSIX underscores). LIKE ignores ASCII case and is the cheapest test per row; in a
+    // tag-shaped choice (letters and digits between separators) `_` stands for either separator.
+    // Anything else is compared as a whole, ignoring case.
     const langs = audience.languages.map((l, i) => {
-      params[`lang${i}`] = l.toLowerCase();
-      return `(lower(c.language) = @lang${i} OR lower(c.language) LIKE @lang${i} || '-%')`;
+      if (!LANGUAGE_TAG.test(l)) {
+        params[`lang${i}`] = l;
+        return `c.language = @lang${i} COLLATE NOCASE`;
+      }
+      params[`lang${i}`] = l.replace(/[-_]/g, '_');
+      params[`langRegion${i}`] = `${params[`lang${i}`]}_%`;
+      params[`langSep${i}`] = l.length + 1;
+      return (
+        `(c.language LIKE @lang${i} OR (c.language LIKE @langRegion${i}` +
+        ` AND substr(c.language, @langSep${i}, 1) IN ('-', '_')))`
+      );
     });
     parts.push(`(${langs.join(' OR ')})`);
   }

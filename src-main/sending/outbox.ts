@@ -1,10 +1,7 @@
 import type { Channel, ChannelMode, OutboxState, SkipCode } from '../contract';
 import type { Store } from '../store/db';
-
-/** Audience selector, as in CampaignDraft. */
-export interface Audience {
-  importId?: number;
-}
+import type { AudienceInput } from './audience';
+import { planAudience } from './plan-source';
 
 /** What a contact gets on one channel: a queued row, or a skipped one with the reason. */
 export interface PlannedRow {
@@ -16,13 +13,17 @@ export interface PlannedRow {
   skipCode: SkipCode | null;
 }
 
-/** The contact columns outbox planning reads (suppression reasons joined in; null = not suppressed). */
+/**
+ * The contact columns outbox planning reads (suppression reasons joined in; null = not suppressed).
+ * `preferred_channel`: 'email' | 'whatsapp' | null (anything else counts as no preference).
+ */
 export interface AudienceRow {
   id: number;
   email: string | null;
   phone: string | null;
   email_consent: string | null;
   whatsapp_consent: string | null;
+  preferred_channel?: string | null;
   email_suppressed: string | null;
   wa_suppressed: string | null;
 }
@@ -46,28 +47,39 @@ export function planRow(
   suppressed: string | null,
   seen?: Set<string>,
 ): PlannedRow {
-  const skip = (skipCode: SkipCode, skipReason: string): PlannedRow => ({
-    channel,
-    address,
-    state: 'skipped',
-    skipReason,
-    skipCode,
-  });
-  if (!address) return skip('no_address', NAMES[channel].missing);
+  // No per-call closures: this runs for every contact and channel of a 100,000-contact plan.
+  if (!address) return skipped(channel, address, 'no_address', NAMES[channel].missing);
   const valid = channel === 'email' ? EMAIL_RE.test(address) : E164_RE.test(address);
-  if (!valid) return skip('invalid_address', `Not a valid ${NAMES[channel].address}.`);
-  if (suppressed !== null) return skip('suppressed', `On the suppression list: ${suppressed}`);
+  if (!valid) return skipped(channel, address, 'invalid_address', `Not a valid ${NAMES[channel].address}.`);
+  if (suppressed !== null)
+    return skipped(channel, address, 'suppressed', `On the suppression list: ${suppressed}`);
   if (consent === 'denied')
-    return skip(
+    return skipped(
+      channel,
+      address,
       'no_consent',
       `No consent: the contact declined ${channel === 'email' ? 'email' : 'WhatsApp'} messages.`,
     );
   if (seen) {
     if (seen.has(address))
-      return skip('duplicate', `Duplicate: this ${NAMES[channel].address} is already in the campaign.`);
+      return skipped(
+        channel,
+        address,
+        'duplicate',
+        `Duplicate: this ${NAMES[channel].address} is already in the campaign.`,
+      );
     seen.add(address);
   }
   return { channel, address, state: 'queued', skipReason: null, skipCode: null };
+}
+
+function skipped(
+  channel: Channel,
+  address: string | null,
+  skipCode: SkipCode,
+  skipReason: string,
+): PlannedRow {
+  return { channel, address, state: 'skipped', skipReason, skipCode };
 }
 
 /** The email row of a WhatsApp-first contact whose WhatsApp message failed for good. */
@@ -79,9 +91,17 @@ export function planFallbackEmail(
   return planRow('email', email, consent, suppressed);
 }
 
+/** The row of the channel a `preferred` contact did not choose. */
+function otherPreferred(channel: Channel, address: string | null): PlannedRow {
+  const chosen = channel === 'email' ? 'WhatsApp' : 'email';
+  return skipped(channel, address, 'other_channel_preferred', `The contact prefers ${chosen}.`);
+}
+
 /**
  * The rows a contact gets in a channel mode (the WhatsApp-first email is planned at once when WhatsApp
- * cannot be used). `seen` holds the addresses already queued in this campaign (duplicates are skipped).
+ * cannot be used). `preferred`: only the contact's preferred channel (the other is skipped with
+ * `other_channel_preferred`); without a preference, WhatsApp when it qualifies, else email.
+ * `seen` holds the addresses already queued in this campaign (duplicates are skipped).
  * The one planning rule: the outbox, the pre-send plan and the lint all call it.
  */
 export function planContact(
@@ -89,63 +109,56 @@ export function planContact(
   c: AudienceRow,
   seen: Record<Channel, Set<string>>,
 ): PlannedRow[] {
-  const email = () => planRow('email', c.email, c.email_consent, c.email_suppressed, seen.email);
-  const wa = () => planRow('whatsapp', c.phone, c.whatsapp_consent, c.wa_suppressed, seen.whatsapp);
   switch (mode) {
     case 'email':
-      return [email()];
+      return [emailRow(c, seen)];
     case 'whatsapp':
-      return [wa()];
+      return [whatsappRow(c, seen)];
     case 'both':
-      return [email(), wa()];
+      return [emailRow(c, seen), whatsappRow(c, seen)];
     case 'whatsapp_then_email': {
-      const first = wa();
-      return first.state === 'queued' ? [first] : [first, email()];
+      const first = whatsappRow(c, seen);
+      return first.state === 'queued' ? [first] : [first, emailRow(c, seen)];
     }
     case 'preferred': {
-      // Until contacts carry a preferred channel: WhatsApp when it qualifies, else email.
-      const first = wa();
-      return first.state === 'queued' ? [first] : [first, email()];
+      if (c.preferred_channel === 'email') return [emailRow(c, seen), otherPreferred('whatsapp', c.phone)];
+      if (c.preferred_channel === 'whatsapp') return [whatsappRow(c, seen), otherPreferred('email', c.email)];
+      const first = whatsappRow(c, seen);
+      return first.state === 'queued' ? [first] : [first, emailRow(c, seen)];
     }
   }
 }
 
+function emailRow(c: AudienceRow, seen: Record<Channel, Set<string>>): PlannedRow {
+  return planRow('email', c.email, c.email_consent, c.email_suppressed, seen.email);
+}
+
+function whatsappRow(c: AudienceRow, seen: Record<Channel, Set<string>>): PlannedRow {
+  return planRow('whatsapp', c.phone, c.whatsapp_consent, c.wa_suppressed, seen.whatsapp);
+}
+
 /**
- * Writes the campaign's outbox in ONE transaction: one row per (contact, channel), `queued` or
- * `skipped` with its reason. Idempotent: rows that exist are left alone (unique index). Returns the
- * number of rows in the outbox afterwards.
+ * Writes the campaign's outbox in ONE transaction: one row per (contact, channel) of the audience
+ * (see planAudience), `queued` or `skipped` with its reason. Idempotent: rows that exist are left
+ * alone (unique index). Returns the number of rows in the outbox afterwards.
  */
 export function materialiseOutbox(
   store: Store,
   campaignId: number,
   mode: ChannelMode,
-  audience: Audience,
+  audience: AudienceInput,
 ): number {
   const { sqlite } = store;
-  const where = audience.importId !== undefined ? 'AND c.import_id = @importId' : '';
-  const page = sqlite.prepare(
-    `SELECT c.id, c.email, c.phone, c.email_consent, c.whatsapp_consent,
-            (SELECT reason FROM suppressions s WHERE s.channel = 'email' AND s.address = c.email) AS email_suppressed,
-            (SELECT reason FROM suppressions s WHERE s.channel = 'whatsapp' AND s.address = c.phone) AS wa_suppressed
-     FROM contacts c WHERE c.id > @after ${where} ORDER BY c.id LIMIT 2000`,
-  );
   const insert = sqlite.prepare(
     `INSERT OR IGNORE INTO outbox (campaign_id, contact_id, channel, address, state, skip_reason, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const run = sqlite.transaction(() => {
     const now = Date.now();
-    const seen: Record<Channel, Set<string>> = { email: new Set(), whatsapp: new Set() };
-    let after = 0;
-    for (;;) {
-      const rows = page.all({ after, importId: audience.importId }) as AudienceRow[];
-      if (rows.length === 0) break;
-      for (const c of rows) {
-        for (const r of planContact(mode, c, seen))
-          insert.run(campaignId, c.id, r.channel, r.address, r.state, r.skipReason, now);
-      }
-      after = rows[rows.length - 1]!.id;
-    }
+    for (const page of planAudience(store, mode, audience))
+      for (const { contact, rows } of page)
+        for (const r of rows)
+          insert.run(campaignId, contact.id, r.channel, r.address, r.state, r.skipReason, now);
     return (
       sqlite.prepare('SELECT COUNT(*) AS n FROM outbox WHERE campaign_id = ?').get(campaignId) as {
         n: number;

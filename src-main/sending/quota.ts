@@ -27,8 +27,13 @@ interface ChannelUsage {
   cap: number | null;
   /** address → last send time (ms), only entries inside the window. */
   last: Map<string, number>;
-  /** (address, time) in time order; entries whose time no longer matches `last` are stale. */
-  order: { address: string; at: number }[];
+  /**
+   * (address, time) in time order as two parallel arrays (16 bytes an entry, where an object per
+   * entry took ~64: this is the worker's biggest structure, one entry per recipient in 24 h);
+   * entries whose time no longer matches `last` are stale.
+   */
+  addresses: string[];
+  times: number[];
   head: number;
 }
 
@@ -69,7 +74,12 @@ export class QuotaManager {
         'SELECT address, last_at AS at FROM quota_usage WHERE channel = ? AND last_at > ? ORDER BY last_at',
       )
       .all(channel, this.now() - QUOTA_WINDOW_MS) as { address: string; at: number }[];
-    u = { cap: null, last: new Map(rows.map((r) => [r.address, r.at])), order: rows, head: 0 };
+    u = { cap: null, last: new Map(), addresses: [], times: [], head: 0 };
+    for (const r of rows) {
+      u.last.set(r.address, r.at);
+      u.addresses.push(r.address);
+      u.times.push(r.at);
+    }
     this.channels.set(channel, u);
     return u;
   }
@@ -77,20 +87,22 @@ export class QuotaManager {
   /** Drops entries that left the window. */
   private expire(u: ChannelUsage, now: number): void {
     const edge = now - QUOTA_WINDOW_MS;
-    while (u.head < u.order.length && u.order[u.head]!.at <= edge) {
-      const e = u.order[u.head++]!;
-      if (u.last.get(e.address) === e.at) u.last.delete(e.address);
+    while (u.head < u.times.length && u.times[u.head]! <= edge) {
+      const address = u.addresses[u.head]!;
+      if (u.last.get(address) === u.times[u.head]) u.last.delete(address);
+      u.head++;
     }
-    if (u.head > 4096 && u.head * 2 > u.order.length) {
-      u.order = u.order.slice(u.head);
+    if (u.head > 4096 && u.head * 2 > u.times.length) {
+      u.addresses = u.addresses.slice(u.head);
+      u.times = u.times.slice(u.head);
       u.head = 0;
     }
   }
 
   private freesAt(u: ChannelUsage): number | null {
-    for (let i = u.head; i < u.order.length; i++) {
-      const e = u.order[i]!;
-      if (u.last.get(e.address) === e.at) return e.at + QUOTA_WINDOW_MS;
+    for (let i = u.head; i < u.times.length; i++) {
+      const at = u.times[i]!;
+      if (u.last.get(u.addresses[i]!) === at) return at + QUOTA_WINDOW_MS;
     }
     return null;
   }
@@ -107,7 +119,8 @@ export class QuotaManager {
     if (prevAt === null && u.cap !== null && u.last.size >= u.cap)
       return { ok: false, until: this.freesAt(u) ?? now + QUOTA_WINDOW_MS };
     u.last.set(address, now);
-    u.order.push({ address, at: now });
+    u.addresses.push(address);
+    u.times.push(now);
     if (this.persist) this.upsert.run(channel, address, now);
     return { ok: true, fresh: prevAt === null, prevAt };
   }
@@ -118,7 +131,9 @@ export class QuotaManager {
     if (prevAt === null) u.last.delete(address);
     else {
       u.last.set(address, prevAt);
-      u.order.push({ address, at: prevAt }); // out of order is harmless: expiry only gets later
+      // Out of order is harmless: expiry only gets later.
+      u.addresses.push(address);
+      u.times.push(prevAt);
     }
     if (this.persist) this.remove.run(prevAt ?? 0, channel, address);
   }

@@ -5,6 +5,7 @@ import { WHATSAPP_DEFAULT_MPS } from '../channels/whatsapp/sender';
 import { AppError, type Channel, type WhatsAppTemplate } from '../contract';
 import type { SettingsService } from '../settings/service';
 import type { CampaignRecord } from './campaigns-repo';
+import { ACCOUNT_KEY } from './plan-account';
 import type { RunConfig } from './protocol';
 import { tierCap } from './quota';
 
@@ -79,6 +80,12 @@ export async function resolveRunConfig(
       const account = await readAccount(new CloudApiClient(client));
       dailyCap = tierCap(account.messagingLimit) ?? null;
       level = account.throughputLevel;
+      // The pre-send plan reads the cap from here: keep it as fresh as the last account read.
+      settings.write(ACCOUNT_KEY, {
+        messagingLimit: account.messagingLimit,
+        throughputLevel: account.throughputLevel,
+        checkedAt: Date.now(),
+      });
     }
     config.whatsapp = {
       config: client,

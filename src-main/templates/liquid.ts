@@ -1,5 +1,6 @@
 import { LiquidError, type Template } from 'liquidjs';
-import { liquidEngine } from './liquid-engine';
+import { type FastPlan, planTemplate, renderPlan } from './liquid-fast';
+import { TEMPLATE_LIMITS, liquidEngine } from './liquid-engine';
 
 export { contactVariables, type ContactForTemplate } from './contact-variables';
 
@@ -69,9 +70,16 @@ export function compileTemplate(source: string): CompiledTemplate | TemplateSynt
 }
 
 /**
+ * Fast plans (liquid-fast.ts) per compiled template and escape mode; null = render with LiquidJS.
+ * Kept beside the template, not in it, so `CompiledTemplate` stays a plain parse.
+ */
+const fastPlans = new WeakMap<CompiledTemplate, Map<boolean, FastPlan | null>>();
+
+/**
  * Renders synchronously with `vars` as the only scope (own properties only; a missing
  * variable renders as `''`). Throws `TemplateRenderError` when a limit is exceeded or a
- * filter fails; never touches the file system or the network.
+ * filter fails; never touches the file system or the network. Text-and-variables templates take a
+ * fast path with the same output (liquid-fast.ts); the rest render through LiquidJS.
  */
 export function renderTemplate(
   compiled: CompiledTemplate,
@@ -84,6 +92,15 @@ export function renderTemplate(
     // Same source and syntax as the plain parse that already succeeded: cannot fail on syntax.
     templates = engine.parse(compiled.source);
     compiled.parsed.set(opts.escapeHtml, templates);
+  }
+  let plans = fastPlans.get(compiled);
+  if (!plans) fastPlans.set(compiled, (plans = new Map()));
+  let plan = plans.get(opts.escapeHtml);
+  if (plan === undefined)
+    plans.set(opts.escapeHtml, (plan = planTemplate(templates, engine, opts.escapeHtml)));
+  if (plan) {
+    const out = renderPlan(plan, vars, TEMPLATE_LIMITS.memory);
+    if (out !== undefined) return out;
   }
   try {
     return String(engine.renderSync(templates, vars));

@@ -1,5 +1,7 @@
 import type { WhatsAppContent, WhatsAppPreview } from '../contract';
 import type { Store } from '../store/db';
+import { countAudience } from '../contacts/repo';
+import { type AudienceInput, audienceClause } from '../sending/audience';
 import { contactVariables } from './contact-variables';
 import { getTemplate, loadTemplateLibrary } from './wa-library';
 import { prepareWhatsApp, previewWhatsApp, renderWhatsApp } from './wa-render';
@@ -15,14 +17,13 @@ interface ContactRaw {
 }
 
 /**
- * The WhatsApp message of the `offset`-th contact (by id) of the audience (every contact, or one
- * import's), rendered exactly as the sender will: language choice, values, header media, problems.
+ * The WhatsApp message of the `offset`-th contact (by id) of the campaign's audience, rendered exactly as the sender will: language choice, values, header media, problems.
  * Throws AppError from prepareWhatsApp when the content cannot be sent at all.
  */
 export function previewWhatsAppRecipient(
   store: Store,
   content: WhatsAppContent,
-  importId: number | null,
+  audience: AudienceInput,
   offset: number,
 ): { total: number; recipient: WhatsAppPreview | null } {
   const template = getTemplate(store, content.templateId);
@@ -31,16 +32,14 @@ export function previewWhatsAppRecipient(
     template,
     template ? loadTemplateLibrary(store.sqlite, template) : null,
   );
-  const where = 'WHERE (@importId IS NULL OR import_id = @importId)';
-  const { n: total } = store.sqlite
-    .prepare(`SELECT COUNT(*) AS n FROM contacts ${where}`)
-    .get({ importId }) as { n: number };
+  const total = countAudience(store, audience);
+  const { sql, params } = audienceClause(audience);
   const c = store.sqlite
     .prepare(
-      `SELECT id, first_name, last_name, email, phone, language, attributes FROM contacts ${where}
-       ORDER BY id LIMIT 1 OFFSET @offset`,
+      `SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.language, c.attributes FROM contacts c
+       WHERE ${sql} ORDER BY c.id LIMIT 1 OFFSET @offset`,
     )
-    .get({ importId, offset }) as ContactRaw | undefined;
+    .get({ ...params, offset }) as ContactRaw | undefined;
   if (!c) return { total, recipient: null };
   let attributes: Record<string, string> = {};
   try {

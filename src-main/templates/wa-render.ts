@@ -1,7 +1,7 @@
 import { AppError, type PreviewMedia, type WhatsAppContent, type WhatsAppTemplate } from '../contract';
 import { validateParameterValue } from '../channels/whatsapp/templates';
-import { compileOrThrow, renderSafely } from './email-render';
-import type { CompiledTemplate } from './liquid';
+import { type RenderIssue, type TemplateRenderer, compileOrThrow, renderSafely } from './email-render';
+import { type CompiledTemplate, renderTemplate } from './liquid';
 import { previewMedia, type ResolvedMedia, resolveHeaderMedia } from './wa-header-media';
 import { pickTranslation } from './wa-language';
 import type { TemplateLibrary } from './wa-library';
@@ -28,6 +28,8 @@ export interface RenderedWhatsApp {
   /** The header file or link of an IMAGE/VIDEO/DOCUMENT header; null for other headers. */
   headerMedia: ResolvedMedia | null;
   problems: string[];
+  /** The same problems in structured form (subject: the placeholder key), in the same order. */
+  issues: RenderIssue[];
 }
 
 /** Preview parts of a rendered message (chat bubble). */
@@ -97,11 +99,12 @@ function buttonKind(key: string): 'url' | 'coupon_code' | undefined {
  * Renders one recipient: picks the translation (contact's language when `languageFromContact`;
  * `opts.language` overrides the lookup by phone), renders each placeholder and checks it against
  * Meta's parameter rules, and resolves the header media. Never throws for a recipient's data.
+ * `opts.render` replaces `renderTemplate` (a cache giving the same results).
  */
 export function renderWhatsApp(
   prepared: PreparedWhatsApp,
   vars: Record<string, string>,
-  opts: { language?: string | null } = {},
+  opts: { language?: string | null; render?: TemplateRenderer } = {},
 ): RenderedWhatsApp {
   let template = prepared.template;
   if (prepared.languageFromContact) {
@@ -111,28 +114,30 @@ export function renderWhatsApp(
         : (prepared.library?.contactLanguage(vars.phone ?? '') ?? null);
     template = pickTranslation(prepared.translations, language, prepared.template);
   }
-  const problems: string[] = [];
+  const issues: RenderIssue[] = [];
   const values: Record<string, string> = {};
   let headerMedia: ResolvedMedia | null = null;
+  const render = opts.render ?? renderTemplate;
   for (const p of template.placeholders) {
     const compiled = prepared.params.get(p.key);
     const what = p.media ? `WhatsApp header ${p.media}` : `WhatsApp {{${p.name}}}`;
+    const issue = (message: string) => issues.push({ code: 'whatsapp_parameter', subject: p.key, message });
     if (!compiled) {
-      problems.push(`${what}: the ${template.language} translation uses it, but it is not mapped.`);
+      issue(`${what}: the ${template.language} translation uses it, but it is not mapped.`);
       continue;
     }
-    const value = renderSafely(compiled, vars, false, what, problems);
+    const value = renderSafely(compiled, vars, false, what, issues, p.key, render);
     values[p.key] = value;
     if (p.media) {
       const media = resolveHeaderMedia(value, p.media, prepared.library);
-      if (typeof media === 'string') problems.push(media);
+      if (typeof media === 'string') issue(media);
       else headerMedia = media;
       continue;
     }
     const problem = validateParameterValue(value, p.component, buttonKind(p.key));
-    if (problem) problems.push(`${what}: ${problem}`);
+    if (problem) issue(`${what}: ${problem}`);
   }
-  return { template, values, headerMedia, problems };
+  return { template, values, headerMedia, problems: issues.map((i) => i.message), issues };
 }
 
 function fill(text: string | null, component: string, values: Record<string, string>): string | null {

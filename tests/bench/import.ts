@@ -97,6 +97,7 @@ async function main(): Promise<void> {
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const { uploadId } = await call<{ uploadId: string }>('contacts:uploadBegin', {
       fileName: 'bench.csv',
       size,
@@ -132,13 +133,15 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 50));
     }
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     clearInterval(sampler);
     await app.close();
     if (state !== 'done' || !result) throw new Error(`import ended ${state}`);
     console.log(
       `upload ${((tUpload - t0) / 1000).toFixed(1)} s; imported ${result.imported}, duplicates ${result.duplicates}, ` +
         `invalid email ${result.invalidEmail}, invalid phone ${result.invalidPhone}; ${latencies.length} list requests; ` +
-        `RSS before the import ${Math.round(baseline / 1024 / 1024)} MB`,
+        `RSS before the import ${Math.round(baseline / 1024 / 1024)} MB; ` +
+        `CPU of all threads ${((cpu.user + cpu.system) / Math.max(1, result.rows)).toFixed(1)} µs a row`,
     );
     console.log(
       `import: ${result.rows} rows in ${seconds.toFixed(1)} s (${Math.round(result.rows / seconds)} rows/s), ` +

@@ -53,6 +53,7 @@ test('rich text body with variables, Liquid errors with line and column, and a t
 
   await page.getByTestId('nav-campaigns').click();
   await page.getByTestId('new-campaign').click();
+  await page.getByTestId('step-tab-2').click(); // the Content step
   await page.getByTestId('email-subject').fill('Hello {{ first_name }');
   await expect(page.getByTestId('email-template-errors')).toContainText('Subject: Line 1, column 7');
   await page.getByTestId('email-subject').fill('Hello {{ first_name }}');

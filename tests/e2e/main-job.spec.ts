@@ -77,7 +77,9 @@ test('import → compose → send on both channels → every recipient final', a
   await page.getByTestId('nav-campaigns').click();
   await page.getByTestId('new-campaign').click();
   await page.getByTestId('campaign-name').fill('Spring launch');
-  await page.getByText('Both', { exact: true }).click();
+  await page.getByTestId('step-next').click(); // audience → channels
+  await page.getByTestId('channel-mode').getByText('Both', { exact: true }).click();
+  await page.getByTestId('step-next').click(); // channels → content
   await page.getByTestId('email-subject').fill('Hello {{ first_name | default: "there" }}');
   await page.getByTestId('email-mode-html').click();
   await page.getByTestId('email-body').fill('<p>Dear {{ full_name }}, our spring range is here.</p>');
@@ -86,9 +88,10 @@ test('import → compose → send on both channels → every recipient final', a
   await page.getByTestId('param-body.2').fill('SKB-1001');
   const button = page.getByTestId('param-button.0.1');
   if (await button.count()) await button.fill('SKB-1001');
-  await page.getByTestId('preview-button').click();
+  await page.getByTestId('step-next').click(); // content → review
   await expect(page.getByTestId('preview-recipient').first()).toBeVisible();
 
+  await page.getByTestId('step-next').click(); // review → send
   await page.getByTestId('create-and-send').click();
   await expect(page.getByTestId('campaign-status')).toContainText('completed', { timeout: 60_000 });
   const done = await page.getByTestId('progress-done').innerText();

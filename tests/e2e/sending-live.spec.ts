@@ -53,12 +53,15 @@ test('live progress: counts, chart, pause and resume, report and CSV export', as
   await page.getByTestId('nav-campaigns').click();
   await page.getByTestId('new-campaign').click();
   await page.getByTestId('campaign-name').fill('Live');
-  await page.getByText('WhatsApp', { exact: true }).click();
+  await page.getByTestId('step-next').click(); // audience → channels
+  await page.getByTestId('channel-mode').getByText('WhatsApp', { exact: true }).click();
+  await page.getByTestId('step-next').click(); // channels → content
   await pickTemplate(page, 'order_confirmation', 'en_US');
   await page.getByTestId('param-body.1').fill('{{ first_name }}');
   await page.getByTestId('param-body.2').fill('=1+1');
   const button = page.getByTestId('param-button.0.1');
   if (await button.count()) await button.fill('X');
+  await page.getByTestId('step-tab-4').click(); // straight to send: it checks every recipient first
   await page.getByTestId('create-and-send').click();
 
   // Live: numbers move while sending; pause holds them; resume finishes.

@@ -75,7 +75,9 @@ test('a NAMED template with an image header, mapped to CSV columns, previewed an
   await page.getByTestId('nav-campaigns').click();
   await page.getByTestId('new-campaign').click();
   await page.getByTestId('campaign-name').fill('Welcome discount');
-  await page.getByText('WhatsApp', { exact: true }).click();
+  await page.getByTestId('step-next').click(); // audience → channels
+  await page.getByTestId('channel-mode').getByText('WhatsApp', { exact: true }).click();
+  await page.getByTestId('step-next').click(); // channels → content
   await pickTemplate(page, 'welcome_discount_template', 'en_US');
 
   // Header image from a file; body parameters from the contact field and the CSV column.
@@ -95,9 +97,10 @@ test('a NAMED template with an image header, mapped to CSV columns, previewed an
   await expect(bubble.getByTestId('chat-media')).toContainText('welcome.png');
   await page.getByTestId('wa-preview-next').click();
   await expect(bubble).toContainText('Hi Bo, use BO20 for 25% off.');
-  await page.getByTestId('preview-button').click();
+  await page.getByTestId('step-next').click(); // content → review
   await expect(page.getByTestId('preview-recipient').first()).toBeVisible();
 
+  await page.getByTestId('step-next').click(); // review → send
   await page.getByTestId('create-and-send').click();
   await expect(page.getByTestId('campaign-status')).toContainText('completed', { timeout: 60_000 });
 

@@ -5,11 +5,18 @@
  */
 import { build } from 'vite';
 
+/**
+ * Dependencies electron.vite.config.ts bundles into the main build instead of leaving them external
+ * (`externalizeDeps.exclude`); keep the two lists the same so the bundle measured is the one shipped.
+ */
+export const BUNDLED_DEPENDENCIES = ['drizzle-orm'];
+
 /** Bundles `entry` into `<outDir>/<fileName>`; `outDir` must be under the repository so bare imports resolve. */
 export async function buildNodeBundle(entry: string, outDir: string, fileName: string): Promise<string> {
   await build({
     configFile: false,
     logLevel: 'silent',
+    ssr: { noExternal: BUNDLED_DEPENDENCIES },
     build: {
       ssr: entry,
       outDir,

@@ -68,6 +68,7 @@ describe('listContacts', () => {
       language: 'en',
       emailConsent: null,
       whatsappConsent: null,
+      preferredChannel: null,
       suppressedEmail: false,
       suppressedWhatsApp: false,
       lists: [],

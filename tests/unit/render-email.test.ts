@@ -67,6 +67,7 @@ describe('prepareEmail / renderEmail', () => {
       html: `<a href="${UNSUBSCRIBE_PLACEHOLDER}">x</a>&lt;script&gt;&amp;`,
       text: `x [${UNSUBSCRIBE_PLACEHOLDER}]<script>&`,
       problems: [],
+      issues: [],
       attachments: [],
     });
     expect(bindUnsubscribe(r.html, 'https://x.example/u?a=1&b="2"')).toContain(

@@ -145,7 +145,7 @@ describe('previewWhatsAppRecipient', () => {
       },
       languageFromContact: true,
     };
-    const first = previewWhatsAppRecipient(store, content, null, 0);
+    const first = previewWhatsAppRecipient(store, content, {}, 0);
     expect(first.total).toBe(2);
     expect(first.recipient).toMatchObject({
       name: 'Ann',
@@ -156,10 +156,10 @@ describe('previewWhatsAppRecipient', () => {
       buttons: ['Stop promotions'],
       problems: [],
     });
-    expect(previewWhatsAppRecipient(store, content, null, 1).recipient).toMatchObject({
+    expect(previewWhatsAppRecipient(store, content, {}, 1).recipient).toMatchObject({
       language: 'de',
       body: 'Hallo Dieter, mit DE10 sparst du 25 %.',
     });
-    expect(previewWhatsAppRecipient(store, content, null, 2).recipient).toBeNull();
+    expect(previewWhatsAppRecipient(store, content, {}, 2).recipient).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { domainToASCII } from 'node:url';
-import { compile } from 'html-to-text';
+import type { compile } from 'html-to-text';
 import type { SendMailOptions } from 'nodemailer';
 import { AppError } from '../../contract';
 
@@ -29,19 +30,35 @@ export interface ComposeEmailArgs {
   attachments?: { path: string; filename: string }[];
 }
 
-// Plain-text part: wrapped at 78 columns (RFC 5322 §2.1.1), images dropped (their alt text
-// is rarely written for mail), links shown once when their text already is the URL.
-/** HTML → plain text as Herald writes the text/plain part (wrapped at 78 columns). */
-export const htmlToText = compile({
-  wordwrap: 78,
-  selectors: [
-    { selector: 'img', format: 'skip' },
-    // Headings keep their case: upper-casing would turn `{{ first_name }}` in a template into an
-    // unknown variable and shout a contact's name (email-text.ts converts templates).
-    ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => ({ selector: h, options: { uppercase: false } })),
-    { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
-  ],
-});
+let converter: ((html: string) => string) | null = null;
+
+/**
+ * HTML → plain text as Herald writes the text/plain part (wrapped at 78 columns).
+ * html-to-text and its parser (~10 MB of heap per thread) load on the first call, so a thread that
+ * never makes an email (the send worker on a WhatsApp campaign, the UI thread until an email
+ * preview) does not carry them; `require` keeps this synchronous (the package ships CommonJS too).
+ */
+export function htmlToText(html: string): string {
+  converter ??= makeConverter();
+  return converter(html);
+}
+
+function makeConverter(): (html: string) => string {
+  const load = createRequire(import.meta.url);
+  const { compile: compileConverter } = load('html-to-text') as { compile: typeof compile };
+  // Plain-text part: wrapped at 78 columns (RFC 5322 §2.1.1), images dropped (their alt text
+  // is rarely written for mail), links shown once when their text already is the URL.
+  return compileConverter({
+    wordwrap: 78,
+    selectors: [
+      { selector: 'img', format: 'skip' },
+      // Headings keep their case: upper-casing would turn `{{ first_name }}` in a template into an
+      // unknown variable and shout a contact's name (email-text.ts converts templates).
+      ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => ({ selector: h, options: { uppercase: false } })),
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+    ],
+  });
+}
 
 /**
  * Builds nodemailer message options for one recipient: multipart/alternative with the HTML

@@ -1,4 +1,5 @@
-import nodemailer, { type SendMailOptions, type SMTPPoolOptions } from 'nodemailer';
+import type { SendMailOptions, SMTPPoolOptions, Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppError, type SmtpSettingsInput } from '../../contract';
 import { classifySmtpError, type SmtpErrorClass } from './classify';
 
@@ -118,12 +119,18 @@ export function createSmtpChannel(
   password: string | null,
   opts: SmtpChannelOptions = {},
 ): SmtpChannel {
-  const transport = nodemailer.createTransport(smtpPoolOptions(settings, password, opts));
+  const options = smtpPoolOptions(settings, password, opts);
+  // nodemailer (~15 MB of heap in each thread that loads it) is loaded on the first SMTP channel,
+  // not with the app: a WhatsApp-only send worker and the UI thread never need it.
+  const transport: Promise<Transporter<SMTPPool.SentMessageInfo>> = import('nodemailer').then((m) =>
+    m.default.createTransport(options),
+  );
+  void transport.catch(() => undefined); // a failed load is reported by verify/send, not as unhandled
   const where = `${settings.host}:${settings.port}`;
   return {
     async verify() {
       try {
-        await transport.verify();
+        await (await transport).verify();
       } catch (e) {
         const c = classifySmtpError(e);
         throw new AppError('remote_error', `${c.message} (${where})`, { action: c.action, code: c.code });
@@ -131,7 +138,7 @@ export function createSmtpChannel(
     },
     async send(msg) {
       try {
-        const info = await transport.sendMail(msg);
+        const info = await (await transport).sendMail(msg);
         const rejected = info.rejected ?? [];
         if (rejected.length > 0 && (info.accepted ?? []).length === 0) {
           return {
@@ -145,7 +152,10 @@ export function createSmtpChannel(
       }
     },
     close() {
-      transport.close();
+      void transport.then(
+        (t) => t.close(),
+        () => undefined,
+      );
     },
   };
 }

@@ -20,6 +20,8 @@ export const contacts = sqliteTable(
     /** Consent per channel: 'granted', 'denied', or null when unknown. An import never clears a record. */
     emailConsent: text('email_consent'),
     whatsappConsent: text('whatsapp_consent'),
+    /** The channel the contact asked for ('email' | 'whatsapp'); null = no preference (`preferred` mode). */
+    preferredChannel: text('preferred_channel'),
     attributes: text('attributes', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
     importId: integer('import_id').references(() => imports.id, { onDelete: 'set null' }),
     createdAt: integer('created_at').notNull().default(now),

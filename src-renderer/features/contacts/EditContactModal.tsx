@@ -9,8 +9,12 @@ const CONSENT = [
   { value: 'granted', label: 'Yes' },
   { value: 'denied', label: 'No' },
 ];
+const CHANNELS = [
+  { value: 'email', label: 'Email' },
+  { value: 'whatsapp', label: 'WhatsApp' },
+];
 
-/** Edits one contact (names, email, phone, language, consent, template fields) or deletes it. */
+/** Edits one contact (names, email, phone, language, preferred channel, consent, template fields) or deletes it. */
 export function EditContactModal({ contact, onClose }: { contact: AudienceContact; onClose: () => void }) {
   const [form, setForm] = useState({
     firstName: contact.firstName ?? '',
@@ -20,6 +24,7 @@ export function EditContactModal({ contact, onClose }: { contact: AudienceContac
     language: contact.language ?? '',
     emailConsent: contact.emailConsent,
     whatsappConsent: contact.whatsappConsent,
+    preferredChannel: contact.preferredChannel as string | null,
     attributes: { ...contact.attributes },
   });
   const [error, setError] = useState<string | null>(null);
@@ -37,6 +42,7 @@ export function EditContactModal({ contact, onClose }: { contact: AudienceContac
         ...form,
         emailConsent: form.emailConsent as 'granted' | 'denied' | null,
         whatsappConsent: form.whatsappConsent as 'granted' | 'denied' | null,
+        preferredChannel: form.preferredChannel as 'email' | 'whatsapp' | null,
       },
     });
     setBusy(false);
@@ -60,7 +66,15 @@ export function EditContactModal({ contact, onClose }: { contact: AudienceContac
           <TextInput label="Email" {...text('email')} data-testid="edit-email" />
           <TextInput label="Phone" {...text('phone')} data-testid="edit-phone" />
           <TextInput label="Language" {...text('language')} />
-          <div />
+          <Select
+            label="Preferred channel"
+            data={CHANNELS}
+            value={form.preferredChannel}
+            clearable
+            placeholder="None"
+            onChange={(v) => setForm({ ...form, preferredChannel: v })}
+            data-testid="edit-preferred-channel"
+          />
           <Select
             label="Email consent"
             data={CONSENT}

@@ -1,56 +1,125 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Kbd, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { useEffect } from 'react';
-import { IconArrowLeft } from '../../../components/icons';
+import { IconArrowLeft, IconChevronLeft, IconChevronRight } from '../../../components/icons';
+import { api } from '../../../lib/api';
 import { useContacts } from '../../contacts/store';
-import { modeSendsEmail, modeSendsWhatsApp } from '../labels';
 import { useCampaigns } from '../store';
-import { ChannelSection } from './ChannelSection';
-import { DetailsSection } from './DetailsSection';
-import { EmailSection } from './EmailSection';
-import { PreviewSection } from './PreviewSection';
-import { SendBar } from './SendBar';
-import { useComposer } from './store';
-import { WhatsAppSection } from './WhatsAppSection';
+import { useLint } from './review/lintStore';
+import { ReviewStep } from './review/ReviewStep';
+import { AudienceStep } from './steps/AudienceStep';
+import { ChannelsStep } from './steps/ChannelsStep';
+import { ContentStep } from './steps/ContentStep';
+import { SendStep } from './steps/SendStep';
+import { STEP_COUNT, useComposer } from './store';
 
-/** The campaign composer: details, channels, message per channel, preview, then create and send. */
+const STEPS = [
+  { label: 'Audience', description: 'Who gets it', render: () => <AudienceStep /> },
+  { label: 'Channels', description: 'Email, WhatsApp or both', render: () => <ChannelsStep /> },
+  { label: 'Content', description: 'The messages', render: () => <ContentStep /> },
+  { label: 'Review', description: 'Every recipient checked', render: () => <ReviewStep /> },
+  { label: 'Send', description: 'Now or later', render: () => <SendStep /> },
+];
+
+/**
+ * The campaign composer as five steps: Audience, Channels, Content, Review, Send. Alt+← / Alt+→ move
+ * between steps from anywhere; any step can be opened directly.
+ */
 export function Composer() {
-  const channelMode = useComposer((s) => s.channelMode);
+  const step = useComposer((s) => s.step);
+  const setStep = useComposer((s) => s.setStep);
+  const name = useComposer((s) => s.name);
+  const nameError = useComposer((s) => s.errors.name);
+  const update = useComposer((s) => s.update);
   const loadFacts = useComposer((s) => s.loadFacts);
   const loadImports = useContacts((s) => s.loadImports);
+  const onLintProgress = useLint((s) => s.onProgress);
   const go = useCampaigns((s) => s.go);
 
   useEffect(() => {
     void loadFacts();
     void loadImports();
   }, [loadFacts, loadImports]);
+  useEffect(() => api.on('review:lintProgress', onLintProgress), [onLintProgress]);
+  // Step keys work inside text fields too: Alt+arrows do not edit text.
+  useHotkeys(
+    [
+      ['alt+ArrowRight', () => setStep(useComposer.getState().step + 1)],
+      ['alt+ArrowLeft', () => setStep(useComposer.getState().step - 1)],
+    ],
+    [],
+  );
 
   return (
-    <Stack gap="lg" maw={1000} mx="auto" data-testid="composer">
-      <Group gap="sm" align="flex-start">
-        <Button
-          variant="subtle"
-          color="gray"
-          px={6}
-          aria-label="Back to campaigns"
-          onClick={() => go({ view: 'list' })}
-        >
-          <IconArrowLeft />
-        </Button>
-        <div>
-          <Title order={2}>New campaign</Title>
-          <Text c="dimmed" size="sm">
-            Personalise with variables like {'{{ first_name }}'}; the preview shows real contacts.
-          </Text>
-        </div>
+    <Stack gap="lg" maw={1200} mx="auto" data-testid="composer">
+      <Group gap="sm" align="flex-start" justify="space-between">
+        <Group gap="sm" align="flex-start">
+          <Button
+            variant="subtle"
+            color="gray"
+            px={6}
+            aria-label="Back to campaigns"
+            onClick={() => go({ view: 'list' })}
+          >
+            <IconArrowLeft />
+          </Button>
+          <div>
+            <Title order={2}>New campaign</Title>
+            <Text c="dimmed" size="xs">
+              <Kbd>Alt</Kbd> + <Kbd>←</Kbd> / <Kbd>→</Kbd> moves between steps
+            </Text>
+          </div>
+        </Group>
+        <TextInput
+          label="Campaign name"
+          placeholder="Spring newsletter"
+          description="Only you see this name."
+          value={name}
+          onChange={(e) => update({ name: e.currentTarget.value })}
+          error={nameError}
+          withAsterisk
+          w={320}
+          data-testid="campaign-name"
+        />
       </Group>
-      <DetailsSection />
-      <ChannelSection />
-      {/* Sections follow the order messages go out: WhatsApp first only when email is its fallback. */}
-      {channelMode === 'whatsapp_then_email' && <WhatsAppSection />}
-      {modeSendsEmail(channelMode) && <EmailSection />}
-      {modeSendsWhatsApp(channelMode) && channelMode !== 'whatsapp_then_email' && <WhatsAppSection />}
-      <PreviewSection />
-      <SendBar />
+      <Stepper
+        active={step}
+        onStepClick={setStep}
+        allowNextStepsSelect
+        size="sm"
+        data-testid="composer-steps"
+      >
+        {STEPS.map((s, i) => (
+          <Stepper.Step
+            key={s.label}
+            label={s.label}
+            description={s.description}
+            data-testid={`step-tab-${i}`}
+          >
+            {s.render()}
+          </Stepper.Step>
+        ))}
+      </Stepper>
+      <Group justify="space-between">
+        <Button
+          variant="default"
+          leftSection={<IconChevronLeft size={16} />}
+          disabled={step === 0}
+          onClick={() => setStep(step - 1)}
+          data-testid="step-back"
+        >
+          Back
+        </Button>
+        {step < STEP_COUNT - 1 && (
+          <Button
+            rightSection={<IconChevronRight size={16} />}
+            onClick={() => setStep(step + 1)}
+            data-testid="step-next"
+          >
+            Next: {STEPS[step + 1]?.label}
+          </Button>
+        )}
+      </Group>
     </Stack>
   );
 }

@@ -12,9 +12,10 @@ import {
   Title,
 } from '@mantine/core';
 import type { Editor } from '@tiptap/react';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import { IconMail } from '../../../components/icons';
 import { insertAt } from '../../../lib/liquid';
+import { type EmailEditorMode as Mode, useEditorPrefs } from './editorPrefs';
 import { EmailAttachments } from './EmailAttachments';
 import { EmailRichEditor } from './EmailRichEditor';
 import { EmailTemplateCheck } from './EmailTemplateCheck';
@@ -30,8 +31,6 @@ const UNSUBSCRIBE_FOOTER =
   '<p style="font-size:12px;color:#666">You receive this email because you are in our contacts. ' +
   '<a href="{{ unsubscribe_url }}">Unsubscribe</a></p>';
 
-type Mode = 'rich' | 'html';
-
 /** Markup the rich-text editor cannot keep (tables, inline styles, images, layout containers). */
 function richTextWouldDrop(html: string): boolean {
   return /<(table|style|img|div|span|font|center)\b|\sstyle=/i.test(html);
@@ -43,7 +42,9 @@ function richTextWouldDrop(html: string): boolean {
  */
 export function EmailSection() {
   const { subject, html, errors, attributeKeys, update } = useComposer();
-  const [mode, setMode] = useState<Mode>(() => (html.trim() && richTextWouldDrop(html) ? 'html' : 'rich'));
+  const chosen = useEditorPrefs((s) => s.emailMode);
+  const setMode = useEditorPrefs((s) => s.setEmailMode);
+  const mode: Mode = chosen ?? (html.trim() && richTextWouldDrop(html) ? 'html' : 'rich');
   const subjectRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const editorRef = useRef<Editor | null>(null);

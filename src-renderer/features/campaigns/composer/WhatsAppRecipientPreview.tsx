@@ -17,7 +17,7 @@ type Preview = RequestOutput<'templates:preview'>;
 export function WhatsAppRecipientPreview() {
   const templateId = useComposer((s) => s.templateId);
   const parameters = useComposer((s) => s.parameters);
-  const importId = useComposer((s) => s.importId);
+  const audience = useComposer((s) => s.audience);
   const languageFromContact = useWhatsAppExtras((s) => s.languageFromContact);
   const [offset, setOffset] = useState(0);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -30,7 +30,7 @@ export function WhatsAppRecipientPreview() {
       void api
         .invoke('templates:preview', {
           content: { templateId, parameters, languageFromContact },
-          ...(importId === null ? {} : { importId }),
+          audience,
           offset,
         })
         .then((r) => {
@@ -43,7 +43,7 @@ export function WhatsAppRecipientPreview() {
       current = false;
       clearTimeout(timer);
     };
-  }, [templateId, parameters, importId, languageFromContact, offset]);
+  }, [templateId, parameters, audience, languageFromContact, offset]);
 
   if (error) {
     return (

@@ -1,24 +1,24 @@
 import { create } from 'zustand';
 import {
   type AppErrorShape,
+  type Audience,
   CONTACT_FIELDS,
   type ChannelMode,
-  type RequestInput,
   type RequestOutput,
   type WhatsAppTemplate,
 } from '../../../../src-main/contract';
 import type { FieldErrors } from '../../../lib/errors';
 import { api } from '../../../lib/api';
 import { guessParameter, isPlainVariable } from '../../../lib/liquid';
-import { emailDraftExtras, useEmailExtras } from './EmailExtrasStore';
-import { useWhatsAppExtras, whatsappDraftExtras } from './WhatsAppExtrasStore';
-import { modeSendsEmail, modeSendsWhatsApp } from '../labels';
+import { useEditorPrefs } from './editorPrefs';
+import { useEmailExtras } from './EmailExtrasStore';
+import { useWhatsAppExtras } from './WhatsAppExtrasStore';
 
 /** The campaign being composed, as the user edits it. */
 export interface DraftFields {
   name: string;
-  /** null = every contact. */
-  importId: number | null;
+  /** Who the campaign is for (lists, tags, filters, exclusions); the contract's Audience. */
+  audience: Audience;
   channelMode: ChannelMode;
   subject: string;
   html: string;
@@ -47,13 +47,12 @@ export interface ComposerState extends DraftFields {
   /** Loads the contact count and the attribute keys. */
   loadFacts: () => Promise<void>;
   errors: FieldErrors;
-  /** Set once the user asked for a preview; later edits then refresh it. */
-  previewRequested: boolean;
-  previewOffset: number;
-  preview: RequestOutput<'campaigns:preview'> | null;
-  previewError: AppErrorShape | null;
-  previewLoading: boolean;
+  /** The composer step shown, 0-based (Audience, Channels, Content, Review, Send). */
+  step: number;
+  setStep: (step: number) => void;
   update: (patch: Partial<DraftFields>) => void;
+  /** Changes part of the audience (the live count and the lint follow). */
+  setAudience: (patch: Partial<Audience>) => void;
   chooseTemplate: (id: number | null) => void;
   setParameter: (key: string, value: string) => void;
   setTemplates: (templates: WhatsAppTemplate[]) => void;
@@ -61,17 +60,30 @@ export interface ComposerState extends DraftFields {
   reset: () => void;
 }
 
+/** Number of composer steps. */
+export const STEP_COUNT = 5;
+
 /** Draft field → the path the contract's CampaignDraft schema reports errors under. */
 const FIELD_PATHS: Record<string, string> = {
   subject: 'email.subject',
   html: 'email.html',
-  importId: 'audience.importId',
   templateId: 'whatsapp.templateId',
+};
+
+/** The audience of a new campaign: every contact. */
+export const EMPTY_AUDIENCE: Audience = {
+  listIds: [],
+  tagIds: [],
+  languages: [],
+  attributes: [],
+  excludeListIds: [],
+  excludeTagIds: [],
+  excludeContactIds: [],
 };
 
 const EMPTY_DRAFT: DraftFields = {
   name: '',
-  importId: null,
+  audience: EMPTY_AUDIENCE,
   channelMode: 'email',
   subject: '',
   html: '',
@@ -79,18 +91,13 @@ const EMPTY_DRAFT: DraftFields = {
   parameters: {},
 };
 
-const EMPTY_PREVIEW = {
-  previewRequested: false,
-  previewOffset: 0,
-  preview: null,
-  previewError: null,
-  previewLoading: false,
-};
-
 /** The composer store; survives navigating away so a half-written campaign is not lost. */
 export const useComposer = create<ComposerState>((set, get) => ({
   ...EMPTY_DRAFT,
-  ...EMPTY_PREVIEW,
+  step: 0,
+  setStep(step) {
+    set({ step: Math.max(0, Math.min(STEP_COUNT - 1, step)) });
+  },
   templates: [],
   templatesLoaded: false,
   templatesError: null,
@@ -140,6 +147,10 @@ export const useComposer = create<ComposerState>((set, get) => ({
     }
     set({ ...patch, errors });
   },
+  setAudience(patch) {
+    const { audience: _a, 'audience.importId': _i, ...errors } = get().errors;
+    set((s) => ({ audience: { ...s.audience, ...patch }, errors }));
+  },
   chooseTemplate(id) {
     const template = get().templates.find((t) => t.id === id);
     const parameters: Record<string, string> = {};
@@ -162,52 +173,16 @@ export const useComposer = create<ComposerState>((set, get) => ({
     set({ errors });
   },
   reset() {
-    set({ ...EMPTY_DRAFT, ...EMPTY_PREVIEW, errors: {} });
+    set({ ...EMPTY_DRAFT, step: 0, errors: {} });
     useEmailExtras.getState().resetExtras();
     useWhatsAppExtras.getState().resetExtras();
+    useEditorPrefs.getState().setEmailMode(null);
   },
 }));
 
 /** The chosen template, if any. */
-export function selectedTemplate(s: ComposerState): WhatsAppTemplate | undefined {
+export function selectedTemplate(
+  s: Pick<ComposerState, 'templates' | 'templateId'>,
+): WhatsAppTemplate | undefined {
   return s.templates.find((t) => t.id === s.templateId);
-}
-
-/**
- * The CampaignDraft to send. For a preview a missing name is filled in, because the name does not
- * change how messages render and the user should not have to name a campaign to see it.
- */
-export function buildDraft(s: DraftFields, forPreview = false): RequestInput<'campaigns:create'> {
-  const name = s.name.trim() || (forPreview ? 'Preview' : '');
-  return {
-    name,
-    channelMode: s.channelMode,
-    audience: s.importId === null ? {} : { importId: s.importId },
-    email: modeSendsEmail(s.channelMode)
-      ? { subject: s.subject, html: s.html, ...emailDraftExtras() }
-      : undefined,
-    whatsapp:
-      modeSendsWhatsApp(s.channelMode) && s.templateId !== null
-        ? { templateId: s.templateId, parameters: s.parameters, ...whatsappDraftExtras() }
-        : undefined,
-  };
-}
-
-/** What still stops the draft from being sent, in words (empty when it can be created). */
-export function draftProblems(s: ComposerState): string[] {
-  const problems: string[] = [];
-  if (!s.name.trim()) problems.push('Give the campaign a name.');
-  if (modeSendsEmail(s.channelMode)) {
-    if (!s.subject.trim()) problems.push('Write a subject line.');
-    if (!s.html.trim()) problems.push('Write the email body.');
-  }
-  if (modeSendsWhatsApp(s.channelMode)) {
-    const t = selectedTemplate(s);
-    if (!t) problems.push('Pick an approved WhatsApp template.');
-    else if (t.status !== 'APPROVED') problems.push(`The template ${t.name} is ${t.status}, not approved.`);
-    else if (t.placeholders.some((p) => !(s.parameters[p.key] ?? '').trim())) {
-      problems.push('Fill in every template parameter.');
-    }
-  }
-  return problems;
 }

@@ -13,6 +13,7 @@ export const FIELD_LABELS: Record<ColumnField, string> = {
   whatsapp_consent: 'WhatsApp consent (yes/no)',
   email_opt_out: 'Unsubscribed from email (yes/no)',
   whatsapp_opt_out: 'Opted out of WhatsApp (yes/no)',
+  preferred_channel: 'Preferred channel (email/WhatsApp)',
   tags: 'Tags',
   attribute: 'Keep as a template field',
   ignore: 'Do not import',
@@ -25,5 +26,5 @@ export const FIELD_GROUPS: { group: string; items: ColumnField[] }[] = [
     items: ['first_name', 'last_name', 'full_name', 'email', 'phone', 'language', 'company'],
   },
   { group: 'Consent', items: ['email_consent', 'whatsapp_consent', 'email_opt_out', 'whatsapp_opt_out'] },
-  { group: 'Other', items: ['tags', 'attribute', 'ignore'] },
+  { group: 'Other', items: ['preferred_channel', 'tags', 'attribute', 'ignore'] },
 ];
