@@ -84,7 +84,8 @@ export function PlanPanel({ draftKey }: { draftKey: string | null }) {
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs">
-                      about {formatDuration(c.durationMs)} at {formatRate(c.ratePerSec)}
+                      {c.durationMs < 1000 ? 'under a second' : `about ${formatDuration(c.durationMs)}`}{' '}
+                      {c.ratePerSec > 0 ? `at ${formatRate(c.ratePerSec)}` : '(no pacing)'}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
