@@ -157,10 +157,10 @@ describe('export', () => {
     });
     const lines = (first.csv + next.csv).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'first_name,last_name,email,phone,phone_type,language,email_consent,whatsapp_consent,suppressed_email,suppressed_whatsapp,lists,tags,note',
+      'first_name,last_name,email,phone,phone_type,language,email_consent,whatsapp_consent,preferred_channel,suppressed_email,suppressed_whatsapp,lists,tags,note',
     );
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toBe("Ann,Lee,ann@x.io,'+447911123456,MOBILE,,,,no,no,,,'=SUM(A1)");
+    expect(lines[1]).toBe("Ann,Lee,ann@x.io,'+447911123456,MOBILE,,,,,no,no,,,'=SUM(A1)");
     expect(lines[3]).toContain(",'-5");
     expect(lines[4]).toContain(",'@home");
   });
