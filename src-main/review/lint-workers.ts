@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { type WorkerEntry, findWorkerEntry, startWorker } from '../worker-threads';
 import { AppError, type ErrorCode } from '../contract';
 import type { ShardResult } from './lint-collect';
 import type { LintReply, LintRequest } from './lint-protocol';
@@ -15,42 +13,21 @@ export const LINT_IDLE_MS = 60_000;
 
 /**
  * Where the lint worker's code is: `HERALD_LINT_WORKER` when set; `lint-worker.ts` beside this module
- * when running from source (tsx, vitest); else `lintWorker.js` in out/main (this module may sit in
- * out/main or out/main/chunks). Paths are built from variables so the bundler leaves them alone.
- * Throws when none exists.
+ * from source; else `lintWorker.js` in out/main. Throws when none exists.
  */
 export function lintWorkerEntry(
   moduleUrl: string = import.meta.url,
   env: NodeJS.ProcessEnv = process.env,
-): { file: string; source: boolean } {
-  const given = env['HERALD_LINT_WORKER'];
-  if (given) return { file: given, source: given.endsWith('.ts') };
-  const sourceName = 'lint-worker.ts';
-  const candidates = moduleUrl.endsWith('.ts')
-    ? [{ rel: `./${sourceName}`, source: true }]
-    : [
-        { rel: `./${BUNDLED_LINT_WORKER}`, source: false },
-        { rel: `../${BUNDLED_LINT_WORKER}`, source: false },
-      ];
-  for (const c of candidates) {
-    const file = fileURLToPath(new URL(c.rel, moduleUrl));
-    if (existsSync(file)) return { file, source: c.source };
-  }
-  throw new Error(
-    `The lint worker is missing (looked for ${candidates.map((c) => c.rel).join(', ')} next to ${moduleUrl}).`,
-  );
+): WorkerEntry {
+  const spec = {
+    sourceName: 'lint-worker.ts',
+    bundledName: BUNDLED_LINT_WORKER,
+    envVar: 'HERALD_LINT_WORKER',
+  };
+  return findWorkerEntry({ ...spec, moduleUrl, what: 'lint worker' }, env);
 }
 
-function spawn(dbFile: string): Worker {
-  const entry = lintWorkerEntry();
-  const workerData = { dbFile };
-  if (!entry.source) return new Worker(entry.file, { workerData });
-  // From source: register tsx's loader inside the worker first (as sending/worker-host.ts does).
-  const tsxApi = createRequire(import.meta.url).resolve('tsx/esm/api');
-  const boot = `require(${JSON.stringify(tsxApi)}).register();
-import(${JSON.stringify(pathToFileURL(entry.file).href)}).catch((e) => { console.error(e); process.exit(1); });`;
-  return new Worker(boot, { eval: true, workerData });
-}
+const spawn = (dbFile: string): Worker => startWorker(lintWorkerEntry(), { dbFile });
 
 interface Pending {
   resolve(r: ShardResult): void;

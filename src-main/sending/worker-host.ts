@@ -1,39 +1,20 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { type WorkerEntry, findWorkerEntry, startWorker } from '../worker-threads';
 import type { FromWorker, ToWorker } from './protocol';
 
 /** File name of the worker entry in the bundle (electron.vite.config.ts: `sendWorker`). */
 export const BUNDLED_WORKER = 'sendWorker.js';
 
 /**
- * Where the send worker's code is: `HERALD_SEND_WORKER` when set; next to this module when running
- * from source (tsx, vitest); else `sendWorker.js` in out/main (this module may sit in out/main or
- * out/main/chunks). Paths are built from variables so the bundler leaves them alone. Throws when none
- * exists.
+ * Where the send worker's code is: `HERALD_SEND_WORKER` when set; `worker.ts` beside this module from
+ * source; else `sendWorker.js` in out/main. Throws when none exists.
  */
 export function resolveWorkerEntry(
   moduleUrl: string = import.meta.url,
   env: NodeJS.ProcessEnv = process.env,
-): { file: string; source: boolean } {
-  // HERALD_SEND_WORKER names a built worker file (tests of the bundle; unusual packaging).
-  const given = env['HERALD_SEND_WORKER'];
-  if (given) return { file: given, source: given.endsWith('.ts') };
-  const sourceName = 'worker.ts';
-  const candidates = moduleUrl.endsWith('.ts')
-    ? [{ rel: `./${sourceName}`, source: true }]
-    : [
-        { rel: `./${BUNDLED_WORKER}`, source: false },
-        { rel: `../${BUNDLED_WORKER}`, source: false },
-      ];
-  for (const c of candidates) {
-    const file = fileURLToPath(new URL(c.rel, moduleUrl));
-    if (existsSync(file)) return { file, source: c.source };
-  }
-  throw new Error(
-    `The send worker is missing (looked for ${candidates.map((c) => c.rel).join(', ')} next to ${moduleUrl}).`,
-  );
+): WorkerEntry {
+  const spec = { sourceName: 'worker.ts', bundledName: BUNDLED_WORKER, envVar: 'HERALD_SEND_WORKER' };
+  return findWorkerEntry({ ...spec, moduleUrl, what: 'send worker' }, env);
 }
 
 /**
@@ -46,18 +27,11 @@ export function resolveWorkerEntry(
 // An 8 MB young generation (was 16) saves ~6 MB of RSS at the same throughput (bench:engine, A/B).
 export const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 
-/** Starts the worker; from source, tsx's loader is registered inside the worker first. */
-function spawn(entry: { file: string; source: boolean }, dbFile: string): Worker {
-  const workerData = { dbFile };
-  if (!entry.source) return new Worker(entry.file, { workerData, resourceLimits: WORKER_HEAP_LIMITS });
-  const tsxApi = createRequire(import.meta.url).resolve('tsx/esm/api');
-  const boot = `require(${JSON.stringify(tsxApi)}).register();
-import(${JSON.stringify(pathToFileURL(entry.file).href)}).catch((e) => { console.error(e); process.exit(1); });`;
-  // tsx compiles inside the worker: allow it more room than the bundle needs.
-  return new Worker(boot, {
-    eval: true,
-    workerData,
-    resourceLimits: { ...WORKER_HEAP_LIMITS, maxOldGenerationSizeMb: 256 },
+/** Starts the worker; tsx compiles inside it from source, so it gets more room there. */
+function spawn(entry: WorkerEntry, dbFile: string): Worker {
+  return startWorker(entry, { dbFile }, WORKER_HEAP_LIMITS, {
+    ...WORKER_HEAP_LIMITS,
+    maxOldGenerationSizeMb: 256,
   });
 }
 
