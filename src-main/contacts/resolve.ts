@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { ExistingPolicy } from '../contract';
 import { type ContactPatch, STORED_COLUMNS, type StoredContact, mergeContact } from './merge';
+import { ChunkInserter, INSERT_CHUNK, insertOneSql } from './insert-chunks';
 import type { Candidate } from './prepare';
+import { SeenFilter } from './seen-filter';
 
 /** What happened to one candidate: a new contact, a match of a saved contact, or a duplicate in the file. */
 export interface Outcome {
@@ -19,19 +21,10 @@ export interface Outcome {
 /** Resolves candidates against the database, writing (import) or writing nothing and only counting (dry run). */
 export interface Resolver {
   resolve(c: Candidate): Outcome;
+  /** Resolves candidates in order: the same outcomes as `resolve` on each in turn. */
+  resolveAll(cs: readonly Candidate[]): Outcome[];
 }
 
-/**
- * The hot-path insert of an import. Every bound value costs (~0.3 µs each through better-sqlite3), so
- * the import id is written into the statement (an integer this code got from SQLite) and the times come
- * from the columns' default, SQLite's clock in ms (schema/common.ts `now`; the same for both columns).
- */
-const insertSql = (importId: number) => {
-  if (!Number.isSafeInteger(importId)) throw new Error(`contacts: bad import id ${importId}`);
-  return `INSERT OR IGNORE INTO contacts (first_name, last_name, email, phone, phone_type, language,
-  email_consent, whatsapp_consent, preferred_channel, attributes, import_id)
-  VALUES (?,?,?,?,?,?,?,?,?,?,${importId})`;
-};
 const UPDATE_SQL = `UPDATE contacts SET first_name = @first_name, last_name = @last_name, email = @email,
   phone = @phone, phone_type = @phone_type, language = @language, email_consent = @email_consent,
   whatsapp_consent = @whatsapp_consent, preferred_channel = @preferred_channel, attributes = @attributes,
@@ -43,9 +36,14 @@ const UPDATE_SQL = `UPDATE contacts SET first_name = @first_name, last_name = @l
  * is ignored, the matching contacts are read: one created by this import (`import_id`) or already
  * matched (`touched`) is a duplicate inside the file and gets its empty fields filled (unless the
  * policy is `skip` for a saved contact); another is an existing contact and gets the policy.
+ * `resolveAll` inserts runs of new contacts INSERT_CHUNK at a time (see ChunkInserter) and falls back
+ * to that one-row path for the candidates of a chunk that hit a constraint.
  */
 export function writingResolver(db: Database.Database, importId: number, policy: ExistingPolicy): Resolver {
-  const insert = db.prepare(insertSql(importId));
+  const insert = db.prepare(insertOneSql(importId));
+  const chunks = new ChunkInserter(db, importId);
+  /** Every address this import's candidates carried: a row with one of them may be a duplicate. */
+  const seen = new SeenFilter();
   const update = db.prepare(UPDATE_SQL);
   const byEmail = db.prepare<[string], StoredContact>(
     `SELECT ${STORED_COLUMNS} FROM contacts WHERE email = ?`,
@@ -58,43 +56,81 @@ export function writingResolver(db: Database.Database, importId: number, policy:
     if (patch) update.run({ ...patch, now: Date.now() });
     return patch !== null;
   };
+  const resolve = (c: Candidate, attrs: string): Outcome => {
+    const ins = insert.run(
+      c.firstName,
+      c.lastName,
+      c.email,
+      c.phone,
+      c.phoneType,
+      c.language,
+      c.emailConsent,
+      c.whatsappConsent,
+      c.preferredChannel,
+      attrs,
+    );
+    if (ins.changes > 0)
+      return {
+        kind: 'new',
+        contactId: Number(ins.lastInsertRowid),
+        updated: false,
+        conflict: false,
+        matchedBy: null,
+      };
+    const e = c.email ? byEmail.get(c.email) : undefined;
+    const p = c.phone ? byPhone.get(c.phone) : undefined;
+    const found = e ?? p;
+    if (!found) throw new Error(`contacts: insert ignored for line ${c.line} without a matching contact`);
+    const phoneTaken = p !== undefined && p.id !== found.id;
+    const matchedBy = e ? 'email' : 'phone';
+    const mine = found.import_id === importId;
+    if (mine || touched.has(found.id)) {
+      apply(mergeContact(found, c, mine || policy !== 'skip' ? 'fill' : 'skip', phoneTaken));
+      return { kind: 'duplicate', contactId: found.id, updated: false, conflict: phoneTaken, matchedBy };
+    }
+    touched.add(found.id);
+    const updated = apply(mergeContact(found, c, policy, phoneTaken));
+    return { kind: 'existing', contactId: found.id, updated, conflict: phoneTaken, matchedBy };
+  };
   return {
-    resolve(c) {
-      const attrs = JSON.stringify(c.attributes);
-      const ins = insert.run(
-        c.firstName,
-        c.lastName,
-        c.email,
-        c.phone,
-        c.phoneType,
-        c.language,
-        c.emailConsent,
-        c.whatsappConsent,
-        c.preferredChannel,
-        attrs,
-      );
-      if (ins.changes > 0)
-        return {
-          kind: 'new',
-          contactId: Number(ins.lastInsertRowid),
-          updated: false,
-          conflict: false,
-          matchedBy: null,
-        };
-      const e = c.email ? byEmail.get(c.email) : undefined;
-      const p = c.phone ? byPhone.get(c.phone) : undefined;
-      const found = e ?? p;
-      if (!found) throw new Error(`contacts: insert ignored for line ${c.line} without a matching contact`);
-      const phoneTaken = p !== undefined && p.id !== found.id;
-      const matchedBy = e ? 'email' : 'phone';
-      const mine = found.import_id === importId;
-      if (mine || touched.has(found.id)) {
-        apply(mergeContact(found, c, mine || policy !== 'skip' ? 'fill' : 'skip', phoneTaken));
-        return { kind: 'duplicate', contactId: found.id, updated: false, conflict: phoneTaken, matchedBy };
+    resolve: (c) => resolve(c, JSON.stringify(c.attributes)),
+    resolveAll(cs) {
+      const attrs = cs.map((c) => JSON.stringify(c.attributes));
+      const mayMatch = (c: Candidate) => {
+        const hit = (c.email !== null && seen.has(c.email)) || (c.phone !== null && seen.has(c.phone));
+        if (c.email !== null) seen.add(c.email);
+        if (c.phone !== null) seen.add(c.phone);
+        return hit;
+      };
+      const out: Outcome[] = [];
+      const one = (i: number) => {
+        const o = resolve(cs[i]!, attrs[i]!);
+        out.push(o);
+        return o;
+      };
+      let i = 0;
+      while (i < cs.length) {
+        // The run of rows from i that match no address this import has written (as far as `seen`
+        // knows), up to INSERT_CHUNK; a row that may match goes alone, on the one-row path.
+        let n = 0;
+        while (n < INSERT_CHUNK && i + n < cs.length && !mayMatch(cs[i + n]!)) n++;
+        if (n <= 1) {
+          one(i++);
+          continue;
+        }
+        const first = chunks.tryInsert(cs, attrs, i, n);
+        if (first !== null) {
+          for (let k = 0; k < n; k++)
+            out.push({ kind: 'new', contactId: first + k, updated: false, conflict: false, matchedBy: null });
+          i += n;
+          continue;
+        }
+        // The chunk hit a constraint (a contact saved before this import) and wrote nothing: one row
+        // at a time up to the row that matched, then chunks again from the row after it.
+        const end = i + n;
+        while (i < end && one(i++).kind === 'new');
       }
-      touched.add(found.id);
-      const updated = apply(mergeContact(found, c, policy, phoneTaken));
-      return { kind: 'existing', contactId: found.id, updated, conflict: phoneTaken, matchedBy };
+      return out;
     },
   };
 }
@@ -148,27 +184,29 @@ export function dryRunResolver(db: Database.Database, policy: ExistingPolicy): R
     'scratch' in a && 'scratch' in b
       ? a.scratch.id === b.scratch.id
       : 'main' in a && 'main' in b && a.main.id === b.main.id;
+  const resolve = (c: Candidate): Outcome => {
+    const e = hit(c.email, sEmail, mEmail, 'email');
+    const p = hit(c.phone, sPhone, mPhone, 'phone');
+    const found = e ?? p;
+    const matchedBy = e ? 'email' : p ? 'phone' : null;
+    if (!found) {
+      sInsert.run(c.email, c.phone, null);
+      return { kind: 'new', contactId: null, updated: false, conflict: false, matchedBy };
+    }
+    const phoneTaken = p !== undefined && !same(p, found);
+    if ('scratch' in found) {
+      const row = found.scratch;
+      if (row.main_id === null || policy !== 'skip')
+        sFill.run(row.email ? null : c.email, row.phone || phoneTaken ? null : c.phone, row.id);
+      return { kind: 'duplicate', contactId: null, updated: false, conflict: phoneTaken, matchedBy };
+    }
+    const patch = mergeContact(found.main, c, policy, phoneTaken);
+    sInsert.run(patch?.email ?? found.main.email, patch?.phone ?? found.main.phone, found.main.id);
+    return { kind: 'existing', contactId: null, updated: patch !== null, conflict: phoneTaken, matchedBy };
+  };
   return {
-    resolve(c) {
-      const e = hit(c.email, sEmail, mEmail, 'email');
-      const p = hit(c.phone, sPhone, mPhone, 'phone');
-      const found = e ?? p;
-      const matchedBy = e ? 'email' : p ? 'phone' : null;
-      if (!found) {
-        sInsert.run(c.email, c.phone, null);
-        return { kind: 'new', contactId: null, updated: false, conflict: false, matchedBy };
-      }
-      const phoneTaken = p !== undefined && !same(p, found);
-      if ('scratch' in found) {
-        const row = found.scratch;
-        if (row.main_id === null || policy !== 'skip')
-          sFill.run(row.email ? null : c.email, row.phone || phoneTaken ? null : c.phone, row.id);
-        return { kind: 'duplicate', contactId: null, updated: false, conflict: phoneTaken, matchedBy };
-      }
-      const patch = mergeContact(found.main, c, policy, phoneTaken);
-      sInsert.run(patch?.email ?? found.main.email, patch?.phone ?? found.main.phone, found.main.id);
-      return { kind: 'existing', contactId: null, updated: patch !== null, conflict: phoneTaken, matchedBy };
-    },
+    resolve,
+    resolveAll: (cs) => cs.map(resolve),
     close() {
       db.exec('DETACH DATABASE scratch');
     },

@@ -148,6 +148,10 @@ export class ImportSink {
     const resolver = this.start();
     const k = this.counts;
     const now = Date.now();
+    const candidates: Candidate[] = [];
+    for (const row of rows) if (row.candidate) candidates.push(row.candidate);
+    const outcomes = resolver.resolveAll(candidates);
+    let next = 0;
     for (const row of rows) {
       k.rows++;
       if (row.badEmail) k.invalidEmail++;
@@ -158,7 +162,7 @@ export class ImportSink {
         k.noChannel++;
         continue;
       }
-      const o = resolver.resolve(c);
+      const o = outcomes[next++]!;
       if (o.kind === 'new') k.imported++;
       else if (o.kind === 'existing') k.existing++;
       else {
