@@ -40,7 +40,8 @@ export interface JobSpec {
  * flight per prepare thread, the first problems, at most MAX_RECORDED_ISSUES problems of a dry run.
  * Running from TypeScript sources (tsx compiles inside the thread) needs more old space.
  */
-export const IMPORT_HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+// Young generation 8 MB (was 16): bench:import measured the same rows/s and ~10 MB less peak RSS.
+export const IMPORT_HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 
 /** Files smaller than this are normalised on the import thread itself: starting threads costs more. */
 const POOL_MIN_BYTES = 4 * 1024 * 1024;
