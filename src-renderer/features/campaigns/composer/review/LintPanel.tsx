@@ -14,6 +14,7 @@ import {
 import type { LintProblem } from '../../../../../src-main/contract';
 import { describeError } from '../../../../lib/errors';
 import { formatCount, percent } from '../../../../lib/format';
+import type { DraftInput } from '../draft';
 import { useComposer } from '../store';
 import { useCursor } from './cursorStore';
 import { isCurrent, useLint } from './lintStore';
@@ -93,6 +94,16 @@ export function LintPanel({ draftKey }: { draftKey: string | null }) {
         {running && (
           <Button size="compact-xs" variant="default" onClick={lint.cancel} data-testid="lint-cancel">
             Stop checking
+          </Button>
+        )}
+        {!running && draftKey !== null && !current && (
+          <Button
+            size="compact-xs"
+            variant="default"
+            onClick={() => lint.run(JSON.parse(draftKey) as DraftInput)}
+            data-testid="lint-rerun"
+          >
+            Check every recipient
           </Button>
         )}
       </Group>

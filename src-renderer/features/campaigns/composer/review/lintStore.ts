@@ -56,7 +56,7 @@ export const useLint = create<LintState>((set, get) => ({
   },
 }));
 
-/** Whether the report is for `key` (the draft as it is now). */
+/** Whether a complete (not stopped) report is there for `key`, the draft as it is now. */
 export function isCurrent(s: LintState, key: string | null): boolean {
-  return key !== null && s.key === key && s.report !== null && !s.running;
+  return key !== null && s.key === key && s.report !== null && !s.report.cancelled && !s.running;
 }
