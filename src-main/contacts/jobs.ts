@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   AppError,
   type ColumnField,
@@ -16,6 +16,7 @@ import type { ImportWorkerData, ImportWorkerMessage } from './import-worker';
 import { emptyCounts } from './sink';
 import type { Upload } from './uploads';
 import { workerEntry } from './worker-url';
+import { startWorker } from '../worker-threads';
 
 interface Job {
   status: ImportJobStatus;
@@ -130,12 +131,9 @@ export class ImportJobs {
         },
       },
     };
-    const worker = new Worker(entry.url, {
-      workerData: data,
-      resourceLimits: entry.execArgv
-        ? { ...IMPORT_HEAP_LIMITS, maxOldGenerationSizeMb: 256 }
-        : IMPORT_HEAP_LIMITS,
-      ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
+    const worker = startWorker(entry, data, IMPORT_HEAP_LIMITS, {
+      ...IMPORT_HEAP_LIMITS,
+      maxOldGenerationSizeMb: 256,
     });
     const status: ImportJobStatus = {
       jobId,

@@ -1,12 +1,14 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ColumnPlan } from './mapping';
 import type { PrepareFn } from './pipeline';
 import type { PreparedRow } from './prepare';
 import { type PackedRecords, type PackedRows, packRecords, unpackPrepared } from './wire';
 import { type WorkerEntry, workerEntry } from './worker-url';
+import { startWorker } from '../worker-threads';
 
 /** Old-generation heap limit of a prepare thread (MB). */
 export const PREPARE_HEAP_MB = Number(process.env['HERALD_PREPARE_HEAP_MB'] ?? 64);
+const PREPARE_LIMITS = { maxOldGenerationSizeMb: PREPARE_HEAP_MB, maxYoungGenerationSizeMb: 8 };
 
 /** A batch for a prepare worker (records packed, see wire.ts). */
 export interface PrepareRequest {
@@ -36,13 +38,9 @@ export class PreparePool {
 
   constructor(size: number, entry: WorkerEntry = workerEntry()) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(entry.url, {
-        workerData: { role: 'prepare' },
-        // A batch needs little heap; a small old generation makes V8 collect early instead of growing
-        // the thread's memory with garbage (the import's RSS budget is 300 MB for the whole process).
-        resourceLimits: { maxOldGenerationSizeMb: PREPARE_HEAP_MB, maxYoungGenerationSizeMb: 8 },
-        ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
-      });
+      // A batch needs little heap; a small old generation makes V8 collect early instead of growing
+      // the thread's memory with garbage (the import's RSS budget is 300 MB for the whole process).
+      const w = startWorker(entry, { role: 'prepare' }, PREPARE_LIMITS);
       const slot = { worker: w, pending: 0 };
       w.on('message', (m: PrepareReply) => {
         slot.pending--;
