@@ -134,6 +134,9 @@ export class RenderCache {
       memo: new Map(),
       chars: 0,
     });
+    // `{{ [key] }}` reads the variable NAMED by `key`, which the scope analysis cannot list: such a
+    // template is rendered every time (any `[` inside markup; literals with brackets lose the memo too).
+    if (/\{[{%][^}]*\[/.test(source)) return null;
     try {
       const tags = [...source.matchAll(/\{%-?\s*([#\w]+)/g)].map((m) => m[1] ?? '');
       if (tags.every((name) => STATELESS_TAGS.has(name))) return nodes.map((n) => part([n]));

@@ -26,7 +26,7 @@ function ids(values: readonly number[]): string {
 /**
  * The SQL condition on `contacts c` for a campaign audience (see `Audience` in the contract): every
  * given group must hold; lists and tags match ANY of the chosen ones; exclusions remove contacts.
- * Attribute text comparisons ignore case (ASCII). The suppression list is not applied here: it is a
+ * Attribute text comparisons ignore case in every script (`unicode_lower`, store/db.ts). The suppression list is not applied here: it is a
  * per-channel skip with a reason (outbox planning), so the report can say why.
  */
 export function audienceClause(input: AudienceInput): Clause {
@@ -74,19 +74,20 @@ export function audienceClause(input: AudienceInput): Clause {
     parts.push(`(${langs.join(' OR ')})`);
   }
   audience.attributes.forEach((cond, i) => {
-    const column = COLUMN_KEYS[cond.key] ?? `json_extract(c.attributes, @attrPath${i})`;
-    if (!COLUMN_KEYS[cond.key]) params[`attrPath${i}`] = `$."${cond.key.replace(/["\\]/g, '')}"`;
+    const known = Object.hasOwn(COLUMN_KEYS, cond.key) ? COLUMN_KEYS[cond.key] : undefined;
+    const column = known ?? `json_extract(c.attributes, @attrPath${i})`;
+    if (!known) params[`attrPath${i}`] = `$."${cond.key.replace(/["\\]/g, '')}"`;
     const value = `COALESCE(${column}, '')`;
     params[`attrValue${i}`] = cond.value.toLowerCase();
     switch (cond.op) {
       case 'equals':
-        parts.push(`lower(${value}) = @attrValue${i}`);
+        parts.push(`unicode_lower(${value}) = @attrValue${i}`);
         break;
       case 'not_equals':
-        parts.push(`lower(${value}) <> @attrValue${i}`);
+        parts.push(`unicode_lower(${value}) <> @attrValue${i}`);
         break;
       case 'contains':
-        parts.push(`instr(lower(${value}), @attrValue${i}) > 0`);
+        parts.push(`instr(unicode_lower(${value}), @attrValue${i}) > 0`);
         break;
       case 'is_empty':
         parts.push(`trim(${value}) = ''`);

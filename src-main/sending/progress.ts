@@ -23,9 +23,14 @@ export function buildProgress(store: Store, campaignId: number, live: LiveSnapsh
       if (FINAL_STATES.includes(state as never)) done += n;
     }
   }
-  const rate = live?.ratePerSec ?? 0;
+  // A finished campaign sends nothing and waits for nothing, whatever its last snapshot said; its
+  // throughput chart and quota stay (what happened, and what is left).
+  const over = c.status === 'completed' || c.status === 'cancelled' || c.status === 'stopped';
+  const current = over ? null : live;
+  const rate = current?.ratePerSec ?? 0;
   const remaining = total - done;
-  const waitingForQuota = (live?.waits ?? []).some((w) => w.kind === 'quota' || w.kind === 'network');
+  const waits = current?.waits ?? [];
+  const waitingForQuota = waits.some((w) => w.kind === 'quota' || w.kind === 'network');
   let etaMs: number | null = null;
   if (remaining === 0) etaMs = 0;
   else if (c.status === 'running' && rate > 0 && !waitingForQuota)
@@ -41,7 +46,7 @@ export function buildProgress(store: Store, campaignId: number, live: LiveSnapsh
     etaMs,
     throughput: live?.throughput ?? [],
     quota: live?.quota ?? {},
-    waits: live?.waits ?? [],
+    waits,
     recentFailures: running?.recentFailures ?? latestFailures(store.sqlite, campaignId),
     dryRun: c.dryRun,
     scheduledAt: c.scheduledAt,

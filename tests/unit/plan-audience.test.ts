@@ -25,7 +25,7 @@ beforeEach(() => {
       language: 'en',
       lists: [g.vip!],
       tags: [g.hot!],
-      attributes: { city: 'Paris', plan: 'Gold' },
+      attributes: { city: 'Paris', plan: 'Gold', region: 'île-de-france' },
     }),
     ben: addContact(s, {
       first_name: 'Ben',
@@ -55,7 +55,7 @@ beforeEach(() => {
       first_name: 'Eve',
       email: 'eve@example.com',
       language: 'fr',
-      attributes: { city: 'Lyon' },
+      attributes: { city: 'Lyon', region: 'ÎLE-DE-FRANCE' },
     }),
   };
 });
@@ -115,6 +115,12 @@ describe('audienceClause', () => {
     ).toEqual(['Ben']);
     // A key with quotes cannot break out of the JSON path.
     expect(cond('ci"ty', 'equals', 'paris')).toEqual(['Ann', 'Ben']);
+    // Case is ignored in every script, not only A–Z (SQLite's lower() folds ASCII only).
+    expect(cond('region', 'equals', 'Île-de-France')).toEqual(['Ann', 'Eve']);
+    expect(cond('region', 'not_equals', 'Île-de-France')).toEqual(['Ben', 'Cat', 'Dan']);
+    expect(cond('region', 'contains', 'ÎLE')).toEqual(['Ann', 'Eve']);
+    // A key named like an Object.prototype member is an imported attribute like any other.
+    expect(cond('constructor', 'is_empty')).toEqual(['Ann', 'Ben', 'Cat', 'Dan', 'Eve']);
   });
 
   it('channel filters: consent, has email, has a WhatsApp-capable phone (not a fixed line)', () => {

@@ -27,9 +27,14 @@ describe('RenderCache', () => {
     ],
     ['{{ note }} & {{ "<x>" }} {{ note | escape }}', true],
     ['Hello {{ first_name | default: "you" }} from {{ city }}', false],
+    // The variable read is named by another one: no memo can key it (rendered every time).
+    ['Hi {{ [key] }}!', false],
+    ['{% if x %}{{ [key] }}{% endif %}{{ city | upcase }}', false],
   ];
   const scopes: Record<string, string>[] = [
-    { first_name: 'Ann', city: 'York', company: 'A&B', note: '<i>' },
+    { first_name: 'Ann', city: 'York', company: 'A&B', note: '<i>', key: 'city', x: '1' },
+    { first_name: 'Ann', city: 'Paris', key: 'city', x: '1' },
+    { first_name: 'Ann', city: 'London', key: 'city', x: '1' },
     { first_name: '', city: 'York', company: '' },
     { city: 'Leeds', note: '"q"' },
     { first_name: 'Ann', city: 'Leeds', company: 'A&B', note: '<i>' },
@@ -76,6 +81,13 @@ describe('static analysis and checks', () => {
         ),
       ),
     ).toEqual(['a', 'b']);
+  });
+
+  it('leaves out names the template sets itself, but not one printed before its assign', () => {
+    const t = compile(
+      '{% assign greeting = "Dear customer" %}{{ greeting }}{% capture sig %}The team{% endcapture %}{{ sig }}{{ later }}{% assign later = "x" %}',
+    );
+    expect(unguardedVariables(t)).toEqual(['later']);
   });
 
   it('finds leftover placeholders, but not the braces of CSS in HTML', () => {
