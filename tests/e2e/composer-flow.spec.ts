@@ -56,6 +56,11 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Step keys work outside text fields (inside, Alt+arrows move by word): leave the field first. */
+async function blur(page: Page) {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
 async function configure(page: Page) {
   await page.getByTestId('open-settings').click();
   await page.getByRole('tab', { name: /WhatsApp/ }).click();
@@ -93,7 +98,8 @@ test('WhatsApp first with email fallback: lint finds a blocking problem, fixed, 
   await page.getByLabel('WhatsApp number', { exact: true }).selectOption('');
   await expect(page.getByTestId('audience-count')).toHaveText(String(CONTACTS.length));
 
-  // 2. Channels: Alt+→ from anywhere; WhatsApp first, email as fallback; who each channel reaches.
+  // 2. Channels: Alt+→ outside text fields; WhatsApp first, email as fallback; who each channel reaches.
+  await blur(page);
   await page.keyboard.press('Alt+ArrowRight');
   await page.getByTestId('channel-mode').getByText('WhatsApp, then email', { exact: true }).click();
   await expect(page.getByTestId('channel-mode-help')).toContainText('WhatsApp first');
@@ -109,6 +115,9 @@ test('WhatsApp first with email fallback: lint finds a blocking problem, fixed, 
   await page.getByTestId('email-subject').fill('Hello {{ first_name | default: "there" }}');
   await page.getByTestId('email-mode-html').click();
   await page.getByTestId('email-body').fill('<p>Dear {{ first_name }}, our range is here.</p>');
+  // Inside a text field Alt+→ is the editor's (a word to the right), not a step change.
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(page.getByTestId('email-body')).toBeVisible();
 
   // 4. Review: real recipients one at a time; the lint blocks on the nameless contact.
   await page.getByTestId('step-next').click();
@@ -152,6 +161,7 @@ test('WhatsApp first with email fallback: lint finds a blocking problem, fixed, 
   await page
     .getByTestId('email-body')
     .fill('<p>Dear {{ first_name | default: "friend" }}, our range is here.</p>');
+  await blur(page);
   await page.keyboard.press('Alt+ArrowRight');
   await expect(page.getByTestId('lint-summary')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('lint-group-blocking')).toHaveCount(0);
@@ -173,6 +183,7 @@ test('WhatsApp first with email fallback: lint finds a blocking problem, fixed, 
   await expect(page.getByTestId('plan-fallback')).toBeVisible();
 
   // 5. Send now, and watch it complete.
+  await blur(page);
   await page.keyboard.press('Alt+ArrowRight');
   await expect(page.getByTestId('create-and-send')).toBeEnabled({ timeout: 20_000 });
   await page.getByTestId('create-and-send').click();

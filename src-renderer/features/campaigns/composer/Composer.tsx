@@ -23,7 +23,7 @@ const STEPS = [
 
 /**
  * The campaign composer as five steps: Audience, Channels, Content, Review, Send. Alt+← / Alt+→ move
- * between steps from anywhere; any step can be opened directly.
+ * between steps outside text fields (there they move by word on macOS); any step can be opened directly.
  */
 export function Composer() {
   const step = useComposer((s) => s.step);
@@ -41,14 +41,14 @@ export function Composer() {
     void loadImports();
   }, [loadFacts, loadImports]);
   useEffect(() => api.on('review:lintProgress', onLintProgress), [onLintProgress]);
-  // Step keys work inside text fields too: Alt+arrows do not edit text.
-  useHotkeys(
-    [
-      ['alt+ArrowRight', () => setStep(useComposer.getState().step + 1)],
-      ['alt+ArrowLeft', () => setStep(useComposer.getState().step - 1)],
-    ],
-    [],
-  );
+  // Not while a dialog is open: changing step would unmount it with the user's unsaved input.
+  const move = (by: number) => () => {
+    if (!document.querySelector('[role="dialog"]')) setStep(useComposer.getState().step + by);
+  };
+  useHotkeys([
+    ['alt+ArrowRight', move(1)],
+    ['alt+ArrowLeft', move(-1)],
+  ]);
 
   return (
     <Stack gap="lg" maw={1200} mx="auto" data-testid="composer">
@@ -66,7 +66,7 @@ export function Composer() {
           <div>
             <Title order={2}>New campaign</Title>
             <Text c="dimmed" size="xs">
-              <Kbd>Alt</Kbd> + <Kbd>←</Kbd> / <Kbd>→</Kbd> moves between steps
+              <Kbd>Alt</Kbd> + <Kbd>←</Kbd> / <Kbd>→</Kbd> moves between steps (outside text fields)
             </Text>
           </div>
         </Group>

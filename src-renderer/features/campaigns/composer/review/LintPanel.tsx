@@ -40,7 +40,16 @@ const GROUPS: { severity: LintProblem['severity']; title: string; color: string;
   },
 ];
 
-function ProblemRow({ problem, color }: { problem: LintProblem; color: string }) {
+function ProblemRow({
+  problem,
+  color,
+  current,
+}: {
+  problem: LintProblem;
+  color: string;
+  /** The report is for the draft as it is now (a stale one must not exclude anybody). */
+  current: boolean;
+}) {
   const showProblem = useCursor((s) => s.showProblem);
   const setAudience = useComposer((s) => s.setAudience);
   const excluded = useComposer((s) => s.audience.excludeContactIds);
@@ -72,7 +81,14 @@ function ProblemRow({ problem, color }: { problem: LintProblem; color: string })
         {problem.fix}
         {problem.example ? ` Example: “${problem.example}”.` : ''}
       </Text>
-      <Button size="compact-xs" variant="default" mt={6} onClick={exclude} data-testid="lint-exclude">
+      <Button
+        size="compact-xs"
+        variant="default"
+        mt={6}
+        onClick={exclude}
+        disabled={!current}
+        data-testid="lint-exclude"
+      >
         Exclude {problem.count === 1 ? 'this recipient' : `these ${n} recipients`}
       </Button>
     </Paper>
@@ -153,7 +169,12 @@ export function LintPanel({ draftKey }: { draftKey: string | null }) {
                   </Text>
                 </div>
                 {problems.map((p) => (
-                  <ProblemRow key={`${p.code}-${p.channel ?? ''}-${p.subject}`} problem={p} color={g.color} />
+                  <ProblemRow
+                    key={`${p.code}-${p.channel ?? ''}-${p.subject}`}
+                    problem={p}
+                    color={g.color}
+                    current={current}
+                  />
                 ))}
               </Stack>
             );

@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { IconChevronLeft, IconChevronRight, IconSearch } from '../../../../components/icons';
 import { describeError } from '../../../../lib/errors';
 import { formatCount } from '../../../../lib/format';
@@ -31,8 +31,13 @@ export function RecipientBrowser({ preview }: { preview: PreviewState }) {
   const [jump, setJump] = useState<string | number>('');
   const { recipient, total, loading, error } = preview;
   const last = total === null ? 0 : Math.max(0, total - 1);
-  const prev = () => index > 0 && go(index - 1);
-  const next = () => total !== null && index < last && go(index + 1);
+  const dialogOpen = () => document.querySelector('[role="dialog"]') !== null;
+  const prev = () => index > 0 && !dialogOpen() && go(index - 1);
+  const next = () => total !== null && index < last && !dialogOpen() && go(index + 1);
+  // The audience shrank (a filter, an exclusion) below the current position: show the last one.
+  useEffect(() => {
+    if (total !== null && total > 0 && index > total - 1) go(total - 1);
+  }, [total, index, go]);
 
   useHotkeys([
     ['ArrowRight', next],

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppErrorShape, LintProgress, LintReport } from '../../../../../src-main/contract';
 import { api } from '../../../../lib/api';
 import type { DraftInput } from '../draft';
+import { useCursor } from './cursorStore';
 
 /** The lint of the draft as it is now, run by the main process (review:lint). */
 export interface LintState {
@@ -30,7 +31,9 @@ export const useLint = create<LintState>((set, get) => ({
   run(draft) {
     const key = JSON.stringify(draft);
     const s = get();
-    if (s.key === key && (s.running || s.report)) return;
+    if (s.key === key && (s.running || (s.report && !s.report.cancelled))) return;
+    // A problem's recipients belong to the report of the old draft: step through everyone again.
+    if (s.key !== key && useCursor.getState().filter) useCursor.getState().showProblem(null);
     const lintId = `lint-${Date.now()}-${++counter}`;
     set({ key, lintId, running: true, progress: null, error: null });
     void api.invoke('review:lint', { draft, lintId }).then((r) => {

@@ -14,9 +14,16 @@ import { useComposer } from '../store';
 export async function createCampaign(at: number | null): Promise<AppErrorShape | null> {
   const composer = useComposer.getState();
   const { go, upsert } = useCampaigns.getState();
-  const created = await api.invoke('campaigns:create', buildDraft(composer));
+  const draft = buildDraft(composer);
+  const created = await api.invoke('campaigns:create', draft);
   if (!created.ok) {
     composer.setErrors(fieldErrorsOf(created.error));
+    // The main process checked every recipient again and found a problem the shown check predates
+    // (an import or an edit since): check again so Review shows it.
+    if (created.error.code === 'conflict') {
+      useLint.getState().reset();
+      useLint.getState().run(draft);
+    }
     return created.error;
   }
   upsert(created.value);
