@@ -9,7 +9,6 @@ import {
   retryFailed,
 } from '../sending/report';
 import { prepareDraft } from '../sending/prepare';
-import { reviewRuntime } from '../review/runtime';
 import type { HandlersFor } from '../transport/dispatch';
 import type { Services } from './services';
 
@@ -20,21 +19,8 @@ function prepare(s: Services, draft: CampaignDraft) {
 /** campaigns:* — create, send, control and report (previews are review:*). */
 export function campaignsHandlers(s: Services): HandlersFor<'campaigns'> {
   return {
-    'campaigns:create': async (draft) => {
+    'campaigns:create': (draft) => {
       prepare(s, draft); // refuse what cannot be sent before saving it
-      // The lint the composer showed may predate an import or an edit: check every recipient again,
-      // here, so a blocking problem can never be sent whatever the renderer believed.
-      const lint = await reviewRuntime(s.store, s.events, s.settings).lint.lint(
-        draft,
-        `create-${Date.now()}`,
-      );
-      if (lint.blockingRecipients > 0) {
-        const first = lint.problems.find((p) => p.severity === 'blocking');
-        throw new AppError(
-          'conflict',
-          `${lint.blockingRecipients} recipient(s) have a blocking problem${first ? ` (${first.label})` : ''}: fix it or exclude them in Review.`,
-        );
-      }
       const id = insertCampaign(s.store, draft);
       const summary = listCampaigns(s.store).find((c) => c.id === id);
       if (!summary) throw new Error(`campaign ${id} vanished after insert`);

@@ -8,22 +8,38 @@ import { useCursor } from '../review/cursorStore';
 import { useComposer } from '../store';
 
 /**
- * campaigns:create, then campaigns:start (`at` null) or campaigns:schedule (`at`, ms since epoch),
- * then the campaign's view. Returns the create error (field errors go to the composer), or null.
+ * Checks every recipient once more, then campaigns:create, then campaigns:start (`at` null) or
+ * campaigns:schedule (`at`, ms since epoch), then the campaign's view. Returns what stopped it (a
+ * blocking problem, the create error; field errors go to the composer), or null.
  */
 export async function createCampaign(at: number | null): Promise<AppErrorShape | null> {
   const composer = useComposer.getState();
   const { go, upsert } = useCampaigns.getState();
   const draft = buildDraft(composer);
+  // The check on screen may predate an import or an edit made since: check every recipient again
+  // (in the main process) at the moment of sending, and keep that report for Review.
+  const lintId = `send-${Date.now()}`;
+  const checked = await api.invoke('review:lint', { draft, lintId });
+  if (!checked.ok) return checked.error;
+  useLint.setState({
+    key: JSON.stringify(draft),
+    lintId,
+    report: checked.value,
+    running: false,
+    progress: null,
+    error: null,
+  });
+  const blocking = checked.value.blockingRecipients;
+  if (checked.value.cancelled || blocking > 0)
+    return {
+      code: 'conflict',
+      message: checked.value.cancelled
+        ? 'The check of every recipient was interrupted: send again.'
+        : `${blocking} ${blocking === 1 ? 'recipient has' : 'recipients have'} a blocking problem found just now (contacts changed since the last check): see Review.`,
+    };
   const created = await api.invoke('campaigns:create', draft);
   if (!created.ok) {
     composer.setErrors(fieldErrorsOf(created.error));
-    // The main process checked every recipient again and found a problem the shown check predates
-    // (an import or an edit since): check again so Review shows it.
-    if (created.error.code === 'conflict') {
-      useLint.getState().reset();
-      useLint.getState().run(draft);
-    }
     return created.error;
   }
   upsert(created.value);
