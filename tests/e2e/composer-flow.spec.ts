@@ -196,3 +196,40 @@ test('WhatsApp first with email fallback: lint finds a blocking problem, fixed, 
   expect(JSON.stringify(nameless?.components)).toContain('"text":"there"');
   await expect.poll(() => sink.messages.some((m) => m.to.includes('dee@example.com'))).toBe(true);
 });
+
+test('a contact added after the check is checked too when Send is pressed', async ({ page }) => {
+  const db = () => openStore(join(dir, 'data', 'herald.db'));
+  const before = db();
+  try {
+    before.sqlite.prepare(`UPDATE contacts SET attributes = '{"code":"A1"}'`).run();
+  } finally {
+    before.close();
+  }
+  await page.goto(herald.url);
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByTestId('new-campaign').click();
+  await page.getByLabel('Campaign name').fill('Codes');
+  await page.getByTestId('step-tab-2').click();
+  await page.getByTestId('email-subject').fill('Your code');
+  await page.getByTestId('email-mode-html').click();
+  await page.getByTestId('email-body').fill('<p>Code {{ code }}</p>');
+  await page.getByTestId('step-tab-4').click();
+  await expect(page.getByTestId('create-and-send')).toBeEnabled({ timeout: 20_000 });
+
+  // An import or an edit elsewhere adds a contact without a code after the check passed.
+  const later = db();
+  try {
+    later.sqlite
+      .prepare(
+        `INSERT INTO contacts (first_name, email, attributes) VALUES ('Late', 'late@example.com', '{}')`,
+      )
+      .run();
+  } finally {
+    later.close();
+  }
+  const campaigns = sink.messages.length;
+  await page.getByTestId('create-and-send').click();
+  await expect(page.getByTestId('create-error')).toContainText('blocking problem found just now');
+  await expect(page.getByTestId('create-and-send')).toBeDisabled();
+  expect(sink.messages.length).toBe(campaigns);
+});
