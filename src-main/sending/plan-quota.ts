@@ -26,7 +26,7 @@ interface Slot {
 }
 
 /**
- * Simulates a channel's send of `addresses` (in outbox order) starting at `now` against the rolling
+ * Projects a channel's send of `addresses` (in outbox order) starting at `now` against the rolling
  * 24 h cap the way QuotaManager and the claim do: the persisted usage of the last 24 h (`quota_usage`)
  * holds places that free 24 h after their send; an address already messaged inside the window takes no
  * new place (its place moves to the new send); a new address takes the earliest free place; sends are

@@ -7,11 +7,9 @@ import { runMigrations } from '../../src-main/store/migrate';
 import { type FakeCloudApi, startFakeCloudApi } from '../support/fake-cloud-api/server';
 import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink';
-import { type HeraldProcess, pickTemplate, startHerald } from './harness';
+import { type HeraldProcess, pickTemplate, startHerald, fillWhatsAppSettings, TEST_ACCOUNT } from './harness';
 
 const TOKEN = 'composer-e2e-token';
-const PHONE_NUMBER_ID = '106540352242922';
-const WABA_ID = '102290129340398';
 /** Ann and Bo get WhatsApp; the nameless contact breaks `{{ first_name }}`; Dee has no phone: email. */
 const CONTACTS = [
   { first: 'Ann', email: 'ann@example.com', phone: '+447911123401' },
@@ -29,8 +27,7 @@ let dir: string;
 test.beforeAll(async () => {
   fake = await startFakeCloudApi({
     accessToken: TOKEN,
-    phoneNumberId: PHONE_NUMBER_ID,
-    wabaId: WABA_ID,
+    ...TEST_ACCOUNT,
     templates: DEFAULT_TEMPLATES,
   });
   sink = await startSmtpSink();
@@ -63,12 +60,7 @@ async function blur(page: Page) {
 }
 
 async function configure(page: Page) {
-  await page.getByTestId('open-settings').click();
-  await page.getByRole('tab', { name: /WhatsApp/ }).click();
-  await page.getByTestId('wa-phone-number-id').fill(PHONE_NUMBER_ID);
-  await page.getByTestId('wa-waba-id').fill(WABA_ID);
-  await page.getByTestId('wa-access-token').fill(TOKEN);
-  await page.getByTestId('wa-base-url').fill(fake.url);
+  await fillWhatsAppSettings(page, TOKEN, fake.url);
   await page.getByTestId('wa-save').click();
   await page.getByTestId('wa-test').click();
   await expect(page.getByTestId('wa-test-result')).toContainText('Herald Test');

@@ -70,3 +70,19 @@ export async function pickTemplate(page: Page, name: string, language: string): 
   await expect(option.first()).toBeAttached();
   await select.selectOption((await option.first().getAttribute('value'))!);
 }
+
+/** The WhatsApp Business Account of the fake Cloud API the specs sign in to. */
+export const TEST_ACCOUNT = { phoneNumberId: '106540352242922', wabaId: '102290129340398' };
+
+/**
+ * Opens Settings → WhatsApp and fills the credentials for the fake Cloud API at `baseUrl` (the
+ * dialog stays open: the spec saves or tests as it needs).
+ */
+export async function fillWhatsAppSettings(page: Page, token: string, baseUrl: string): Promise<void> {
+  await page.getByTestId('open-settings').click();
+  await page.getByRole('tab', { name: /WhatsApp/ }).click();
+  await page.getByTestId('wa-phone-number-id').fill(TEST_ACCOUNT.phoneNumberId);
+  await page.getByTestId('wa-waba-id').fill(TEST_ACCOUNT.wabaId);
+  await page.getByTestId('wa-access-token').fill(token);
+  await page.getByTestId('wa-base-url').fill(baseUrl);
+}

@@ -3,11 +3,9 @@ import { expect, test } from '@playwright/test';
 import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
 import { type FakeCloudApi, startFakeCloudApi } from '../support/fake-cloud-api/server';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink';
-import { type HeraldProcess, pickTemplate, startHerald } from './harness';
+import { type HeraldProcess, pickTemplate, startHerald, fillWhatsAppSettings, TEST_ACCOUNT } from './harness';
 
 const TOKEN = 'e2e-token';
-const PHONE_NUMBER_ID = '106540352242922';
-const WABA_ID = '102290129340398';
 
 let fake: FakeCloudApi;
 let sink: SmtpSink;
@@ -16,8 +14,7 @@ let herald: HeraldProcess;
 test.beforeAll(async () => {
   fake = await startFakeCloudApi({
     accessToken: TOKEN,
-    phoneNumberId: PHONE_NUMBER_ID,
-    wabaId: WABA_ID,
+    ...TEST_ACCOUNT,
     templates: DEFAULT_TEMPLATES,
   });
   sink = await startSmtpSink();
@@ -43,12 +40,7 @@ test('import → compose → send on both channels → every recipient final', a
   await expect(page).toHaveTitle(/Herald/);
 
   // Settings: WhatsApp credentials (token to the real keychain) and SMTP.
-  await page.getByTestId('open-settings').click();
-  await page.getByRole('tab', { name: /WhatsApp/ }).click();
-  await page.getByTestId('wa-phone-number-id').fill(PHONE_NUMBER_ID);
-  await page.getByTestId('wa-waba-id').fill(WABA_ID);
-  await page.getByTestId('wa-access-token').fill(TOKEN);
-  await page.getByTestId('wa-base-url').fill(fake.url);
+  await fillWhatsAppSettings(page, TOKEN, fake.url);
   await page.getByTestId('wa-save').click();
   await page.getByTestId('wa-test').click();
   await expect(page.getByTestId('wa-test-result')).toContainText('Herald Test');

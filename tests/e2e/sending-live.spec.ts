@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
 import { type FakeCloudApi, startFakeCloudApi } from '../support/fake-cloud-api/server';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink';
-import { type HeraldProcess, pickTemplate, startHerald } from './harness';
+import { type HeraldProcess, pickTemplate, startHerald, fillWhatsAppSettings, TEST_ACCOUNT } from './harness';
 
 const TOKEN = 'e2e-live-token';
 const RECIPIENTS = 400;
@@ -16,8 +16,7 @@ test.beforeAll(async () => {
   // 250 ms per answer at 16 in flight (and 80 msg/s pacing): several seconds of live sending to watch.
   fake = await startFakeCloudApi({
     accessToken: TOKEN,
-    phoneNumberId: '106540352242922',
-    wabaId: '102290129340398',
+    ...TEST_ACCOUNT,
     templates: DEFAULT_TEMPLATES,
     latencyMs: 250,
     throughputPerSec: 100_000,
@@ -41,12 +40,7 @@ test.afterAll(async () => {
 
 test('live progress: counts, chart, pause and resume, report and CSV export', async ({ page }) => {
   await page.goto(herald.url);
-  await page.getByTestId('open-settings').click();
-  await page.getByRole('tab', { name: /WhatsApp/ }).click();
-  await page.getByTestId('wa-phone-number-id').fill('106540352242922');
-  await page.getByTestId('wa-waba-id').fill('102290129340398');
-  await page.getByTestId('wa-access-token').fill(TOKEN);
-  await page.getByTestId('wa-base-url').fill(fake.url);
+  await fillWhatsAppSettings(page, TOKEN, fake.url);
   await page.getByTestId('wa-save').click();
   await page.keyboard.press('Escape');
 

@@ -7,11 +7,9 @@ import { runMigrations } from '../../src-main/store/migrate';
 import { PNG } from '../support/fake-cloud-api/library-rig';
 import { type FakeCloudApi, startFakeCloudApi } from '../support/fake-cloud-api/server';
 import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
-import { type HeraldProcess, pickTemplate, startHerald } from './harness';
+import { type HeraldProcess, pickTemplate, startHerald, fillWhatsAppSettings, TEST_ACCOUNT } from './harness';
 
 const TOKEN = 'wa-e2e-token';
-const PHONE_NUMBER_ID = '106540352242922';
-const WABA_ID = '102290129340398';
 const CONTACTS = [
   { first: 'Ann', phone: '+447911123401', code: 'ANN10' },
   { first: 'Bo', phone: '+447911123402', code: 'BO20' },
@@ -25,8 +23,7 @@ let dir: string;
 test.beforeAll(async () => {
   fake = await startFakeCloudApi({
     accessToken: TOKEN,
-    phoneNumberId: PHONE_NUMBER_ID,
-    wabaId: WABA_ID,
+    ...TEST_ACCOUNT,
     templates: DEFAULT_TEMPLATES,
   });
   dir = mkdtempSync(join(tmpdir(), 'herald-wa-e2e-'));
@@ -61,12 +58,7 @@ function seedContacts(dataDir: string) {
 
 test('a NAMED template with an image header, mapped to CSV columns, previewed and sent', async ({ page }) => {
   await page.goto(herald.url);
-  await page.getByTestId('open-settings').click();
-  await page.getByRole('tab', { name: /WhatsApp/ }).click();
-  await page.getByTestId('wa-phone-number-id').fill(PHONE_NUMBER_ID);
-  await page.getByTestId('wa-waba-id').fill(WABA_ID);
-  await page.getByTestId('wa-access-token').fill(TOKEN);
-  await page.getByTestId('wa-base-url').fill(fake.url);
+  await fillWhatsAppSettings(page, TOKEN, fake.url);
   await page.getByTestId('wa-test').click();
   await expect(page.getByTestId('wa-test-result')).toContainText('Herald Test');
   await expect(page.getByTestId('wa-health')).toHaveText('AVAILABLE');

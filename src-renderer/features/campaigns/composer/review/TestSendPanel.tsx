@@ -5,6 +5,41 @@ import { api } from '../../../../lib/api';
 import { describeError } from '../../../../lib/errors';
 import type { DraftInput } from '../draft';
 
+/** An address to send the test to and its Send button (test ids `<testId>-to`, `<testId>-send`). */
+function TargetRow(props: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  busy: boolean;
+  disabled?: boolean;
+  onSend: () => Promise<void>;
+  button: string;
+  testId: string;
+}) {
+  return (
+    <Group align="flex-end" wrap="nowrap">
+      <TextInput
+        label={props.label}
+        placeholder={props.placeholder}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+        style={{ flex: 1 }}
+        data-testid={`${props.testId}-to`}
+      />
+      <Button
+        variant="default"
+        loading={props.busy}
+        disabled={props.disabled ?? false}
+        onClick={() => void props.onSend()}
+        data-testid={`${props.testId}-send`}
+      >
+        {props.button}
+      </Button>
+    </Group>
+  );
+}
+
 type Outcome = { ok: true; text: string } | { ok: false; error: AppErrorShape };
 
 function OutcomeAlert({ outcome, testId }: { outcome: Outcome | null; testId: string }) {
@@ -86,46 +121,30 @@ export function TestSendPanel({
       </Text>
       <Stack gap="sm">
         {draft?.email && (
-          <Group align="flex-end" wrap="nowrap">
-            <TextInput
-              label="My email address"
-              placeholder="Empty: the From address"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              style={{ flex: 1 }}
-              data-testid="test-email-to"
-            />
-            <Button
-              variant="default"
-              loading={busy === 'email'}
-              onClick={() => void sendEmail()}
-              data-testid="test-email-send"
-            >
-              Send test email
-            </Button>
-          </Group>
+          <TargetRow
+            label="My email address"
+            placeholder="Empty: the From address"
+            value={email}
+            onChange={setEmail}
+            busy={busy === 'email'}
+            onSend={sendEmail}
+            button="Send test email"
+            testId="test-email"
+          />
         )}
         <OutcomeAlert outcome={emailOutcome} testId="test-email-result" />
         {draft?.whatsapp && (
-          <Group align="flex-end" wrap="nowrap">
-            <TextInput
-              label="My WhatsApp number"
-              placeholder="+44 7911 123456"
-              value={phone}
-              onChange={(e) => setPhone(e.currentTarget.value)}
-              style={{ flex: 1 }}
-              data-testid="test-whatsapp-to"
-            />
-            <Button
-              variant="default"
-              loading={busy === 'whatsapp'}
-              disabled={!phone.trim()}
-              onClick={() => void sendWhatsApp()}
-              data-testid="test-whatsapp-send"
-            >
-              Send test WhatsApp
-            </Button>
-          </Group>
+          <TargetRow
+            label="My WhatsApp number"
+            placeholder="+44 7911 123456"
+            value={phone}
+            onChange={setPhone}
+            busy={busy === 'whatsapp'}
+            disabled={!phone.trim()}
+            onSend={sendWhatsApp}
+            button="Send test WhatsApp"
+            testId="test-whatsapp"
+          />
         )}
         <OutcomeAlert outcome={waOutcome} testId="test-whatsapp-result" />
       </Stack>

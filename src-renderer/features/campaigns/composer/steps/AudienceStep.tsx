@@ -1,4 +1,4 @@
-import { Card, MultiSelect, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { formatCount, formatDateTime } from '../../../../lib/format';
 import { useContacts } from '../../../contacts/store';
 import { useGroups } from '../../../contacts/useGroups';
@@ -7,7 +7,7 @@ import { AttributeConditions } from './AttributeConditions';
 import { AudienceCountBadge } from './AudienceCountBadge';
 import { AudienceFilters } from './AudienceFilters';
 import { Exclusions } from './Exclusions';
-import { groupOptions, toIds } from './groups';
+import { GroupSelect } from './GroupSelect';
 import { useAudienceCount } from './useAudienceCount';
 
 /**
@@ -44,25 +44,19 @@ export function AudienceStep() {
           the chosen tags are included.
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <MultiSelect
+          <GroupSelect
+            field="listIds"
+            groups={lists}
             label="In any of these lists"
             placeholder={lists.length ? 'All lists' : 'No lists yet'}
-            data={groupOptions(lists)}
-            value={audience.listIds.map(String)}
-            onChange={(v) => setAudience({ listIds: toIds(v) })}
-            searchable
-            clearable
-            data-testid="audience-lists"
+            testId="audience-lists"
           />
-          <MultiSelect
+          <GroupSelect
+            field="tagIds"
+            groups={tags}
             label="With any of these tags"
             placeholder={tags.length ? 'All tags' : 'No tags yet'}
-            data={groupOptions(tags)}
-            value={audience.tagIds.map(String)}
-            onChange={(v) => setAudience({ tagIds: toIds(v) })}
-            searchable
-            clearable
-            data-testid="audience-tags"
+            testId="audience-tags"
           />
           <NativeSelect
             label="From import"

@@ -1,8 +1,8 @@
-import { Button, Card, Group, MultiSelect, SimpleGrid, Text, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import type { GroupSummary } from '../../../../../src-main/contract';
 import { formatCount } from '../../../../lib/format';
 import { useComposer } from '../store';
-import { groupOptions, toIds } from './groups';
+import { GroupSelect } from './GroupSelect';
 
 /** Lists and tags whose contacts are left out; recipients excluded in Review; the suppression note. */
 export function Exclusions({ lists, tags }: { lists: GroupSummary[]; tags: GroupSummary[] }) {
@@ -15,25 +15,19 @@ export function Exclusions({ lists, tags }: { lists: GroupSummary[]; tags: Group
         Leave out
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <MultiSelect
+        <GroupSelect
+          field="excludeListIds"
+          groups={lists}
           label="Contacts in these lists"
           placeholder="No list"
-          data={groupOptions(lists)}
-          value={audience.excludeListIds.map(String)}
-          onChange={(v) => setAudience({ excludeListIds: toIds(v) })}
-          searchable
-          clearable
-          data-testid="exclude-lists"
+          testId="exclude-lists"
         />
-        <MultiSelect
+        <GroupSelect
+          field="excludeTagIds"
+          groups={tags}
           label="Contacts with these tags"
           placeholder="No tag"
-          data={groupOptions(tags)}
-          value={audience.excludeTagIds.map(String)}
-          onChange={(v) => setAudience({ excludeTagIds: toIds(v) })}
-          searchable
-          clearable
-          data-testid="exclude-tags"
+          testId="exclude-tags"
         />
       </SimpleGrid>
       {excluded > 0 && (
