@@ -1,3 +1,4 @@
+import { readSetting, writeSetting } from '../settings/kv';
 import type { Store } from '../store/db';
 
 /** The `settings` key holding the WhatsApp number's limits as last read from Meta. */
@@ -24,27 +25,16 @@ export function rememberWhatsAppAccount(
     throughputLevel: info.throughputLevel,
     checkedAt: at,
   };
-  store.sqlite
-    .prepare(
-      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-    )
-    .run(ACCOUNT_KEY, JSON.stringify(facts), at);
+  writeSetting(store, ACCOUNT_KEY, facts, at);
 }
 
 /** The facts of the last health check, or null when the number was never checked. */
 export function lastWhatsAppAccount(store: Store): WhatsAppAccountFacts | null {
-  const row = store.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(ACCOUNT_KEY) as
-    { value: string } | undefined;
-  if (!row) return null;
-  try {
-    const v = JSON.parse(row.value) as Partial<WhatsAppAccountFacts>;
-    return {
-      messagingLimit: typeof v.messagingLimit === 'string' ? v.messagingLimit : null,
-      throughputLevel: typeof v.throughputLevel === 'string' ? v.throughputLevel : null,
-      checkedAt: typeof v.checkedAt === 'number' ? v.checkedAt : 0,
-    };
-  } catch {
-    return null;
-  }
+  const v = readSetting(store, ACCOUNT_KEY) as Partial<WhatsAppAccountFacts> | undefined;
+  if (!v || typeof v !== 'object') return null;
+  return {
+    messagingLimit: typeof v.messagingLimit === 'string' ? v.messagingLimit : null,
+    throughputLevel: typeof v.throughputLevel === 'string' ? v.throughputLevel : null,
+    checkedAt: typeof v.checkedAt === 'number' ? v.checkedAt : 0,
+  };
 }

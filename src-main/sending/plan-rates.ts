@@ -1,4 +1,5 @@
 import { RateTable } from '../contract';
+import { readSetting, writeSetting } from '../settings/kv';
 import type { Store } from '../store/db';
 
 /** The `settings` key the rate table is kept under. */
@@ -21,25 +22,13 @@ export function normaliseRates(table: RateTable): RateTable {
 
 /** The saved rate table, or DEFAULT_RATES when none is saved (or the saved one no longer validates). */
 export function loadRates(store: Store): RateTable {
-  const row = store.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(RATES_KEY) as
-    { value: string } | undefined;
-  if (!row) return DEFAULT_RATES;
-  try {
-    const parsed = RateTable.safeParse(JSON.parse(row.value));
-    return parsed.success ? normaliseRates(parsed.data) : DEFAULT_RATES;
-  } catch {
-    return DEFAULT_RATES;
-  }
+  const parsed = RateTable.safeParse(readSetting(store, RATES_KEY));
+  return parsed.success ? normaliseRates(parsed.data) : DEFAULT_RATES;
 }
 
 /** Saves the table (validated by the contract's RateTable) and returns it normalised. */
 export function saveRates(store: Store, table: RateTable): RateTable {
   const normal = normaliseRates(table);
-  store.sqlite
-    .prepare(
-      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-    )
-    .run(RATES_KEY, JSON.stringify(normal), Date.now());
+  writeSetting(store, RATES_KEY, normal);
   return normal;
 }

@@ -17,6 +17,8 @@ export interface LintState {
   run: (draft: DraftInput) => void;
   /** Applies a progress event of the current lint (others are ignored). */
   onProgress: (p: LintProgress) => void;
+  /** Takes a report of `draft` made elsewhere (the check at Send) as the current one. */
+  adopt: (draft: DraftInput, lintId: string, report: LintReport) => void;
   /** Stops the running lint (review:lintCancel). */
   cancel: () => void;
   reset: () => void;
@@ -45,6 +47,9 @@ export const useLint = create<LintState>((set, get) => ({
   },
   onProgress(p) {
     if (p.lintId === get().lintId && get().running) set({ progress: p });
+  },
+  adopt(draft, lintId, report) {
+    set({ key: JSON.stringify(draft), lintId, report, running: false, progress: null, error: null });
   },
   cancel() {
     const { lintId, running } = get();

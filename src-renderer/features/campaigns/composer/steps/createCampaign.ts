@@ -21,14 +21,7 @@ export async function createCampaign(at: number | null): Promise<AppErrorShape |
   const lintId = `send-${Date.now()}`;
   const checked = await api.invoke('review:lint', { draft, lintId });
   if (!checked.ok) return checked.error;
-  useLint.setState({
-    key: JSON.stringify(draft),
-    lintId,
-    report: checked.value,
-    running: false,
-    progress: null,
-    error: null,
-  });
+  useLint.getState().adopt(draft, lintId, checked.value);
   const blocking = checked.value.blockingRecipients;
   if (checked.value.cancelled || blocking > 0)
     return {
