@@ -25,8 +25,8 @@ export function insertOneSql(importId: number): string {
   return `INSERT OR IGNORE INTO ${COLUMNS} VALUES ${tuple(importId)}`;
 }
 
-/** Writes `c`'s bound values at `out[at…at+PER_ROW)` (the order of COLUMNS); `attributes` is its JSON. */
-export function bindValues(c: Candidate, attributes: string, out: unknown[], at: number): void {
+/** Writes `c`'s bound values at `out[at…at+PER_ROW)` (the order of COLUMNS). */
+export function bindValues(c: Candidate, out: unknown[], at: number): void {
   out[at] = c.firstName;
   out[at + 1] = c.lastName;
   out[at + 2] = c.email;
@@ -36,7 +36,7 @@ export function bindValues(c: Candidate, attributes: string, out: unknown[], at:
   out[at + 6] = c.emailConsent;
   out[at + 7] = c.whatsappConsent;
   out[at + 8] = c.preferredChannel;
-  out[at + 9] = attributes;
+  out[at + 9] = c.attributes;
 }
 
 function isConstraintError(e: unknown): boolean {
@@ -77,14 +77,14 @@ export class ChunkInserter {
   }
 
   /**
-   * Inserts `cs[from…from+n)` (their attributes JSON in `attrs`, same indexes) in one statement.
+   * Inserts `cs[from…from+n)` in one statement.
    * Returns the id of the first (the others follow one by one), or null when a constraint stopped the
    * statement and nothing was written. Throws other SQLite errors.
    */
-  tryInsert(cs: readonly Candidate[], attrs: readonly string[], from: number, n: number): number | null {
+  tryInsert(cs: readonly Candidate[], from: number, n: number): number | null {
     const values = this.values;
     values.length = n * PER_ROW;
-    for (let k = 0; k < n; k++) bindValues(cs[from + k]!, attrs[from + k]!, values, k * PER_ROW);
+    for (let k = 0; k < n; k++) bindValues(cs[from + k]!, values, k * PER_ROW);
     try {
       const info = this.statement(n).run(values);
       if (info.changes !== n) throw new Error(`contacts: a chunk insert wrote ${info.changes} of ${n} rows`);

@@ -44,7 +44,7 @@ export function mergeContact(
   const pick = (stored: string | null, file: string | null) => (over ? (file ?? stored) : (stored ?? file));
   const attrs = parseAttributes(row.attributes);
   let attrsChanged = false;
-  for (const [k, v] of Object.entries(c.attributes)) {
+  for (const [k, v] of Object.entries(parseAttributes(c.attributes))) {
     if (v === '' || attrs[k] === v || (!over && attrs[k])) continue;
     attrs[k] = v;
     attrsChanged = true;

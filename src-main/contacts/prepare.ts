@@ -18,7 +18,11 @@ export interface Candidate {
   whatsappConsent: Consent | null;
   preferredChannel: PreferredChannel | null;
   tags: string[];
-  attributes: Record<string, string>;
+  /**
+   * The row's named attributes (company and every column kept as an attribute) as JSON object text, as
+   * stored in `contacts.attributes`: made once here, so the import thread never parses or re-encodes it.
+   */
+  attributes: string;
 }
 
 /** One row after normalisation: the candidate (null when it has no valid channel) and its problems. */
@@ -77,8 +81,10 @@ export function prepareRecord(
     whatsappConsent: null,
     preferredChannel: null,
     tags: [],
-    attributes: {},
+    attributes: '{}',
   };
+  const attributes: Record<string, string> = {};
+  let hasAttributes = false;
   const issues: ImportIssue[] = [];
   let fullName = '';
   let emailError: ImportIssue | null = null;
@@ -154,7 +160,8 @@ export function prepareRecord(
         break;
       case 'company':
       case 'attribute':
-        c.attributes[col.key] = value;
+        attributes[col.key] = value;
+        hasAttributes = true;
         break;
       case 'ignore':
         break;
@@ -181,6 +188,7 @@ export function prepareRecord(
     }
     if (c.phone) break;
   }
+  if (hasAttributes) c.attributes = JSON.stringify(attributes);
   if (!c.firstName && !c.lastName && fullName) [c.firstName, c.lastName] = splitName(fullName);
   const badEmail = !c.email && emailError !== null;
   const badPhone = !c.phone && phoneError !== null;

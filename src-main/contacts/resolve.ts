@@ -56,7 +56,7 @@ export function writingResolver(db: Database.Database, importId: number, policy:
     if (patch) update.run({ ...patch, now: Date.now() });
     return patch !== null;
   };
-  const resolve = (c: Candidate, attrs: string): Outcome => {
+  const resolve = (c: Candidate): Outcome => {
     const ins = insert.run(
       c.firstName,
       c.lastName,
@@ -67,7 +67,7 @@ export function writingResolver(db: Database.Database, importId: number, policy:
       c.emailConsent,
       c.whatsappConsent,
       c.preferredChannel,
-      attrs,
+      c.attributes,
     );
     if (ins.changes > 0)
       return {
@@ -93,9 +93,8 @@ export function writingResolver(db: Database.Database, importId: number, policy:
     return { kind: 'existing', contactId: found.id, updated, conflict: phoneTaken, matchedBy };
   };
   return {
-    resolve: (c) => resolve(c, JSON.stringify(c.attributes)),
+    resolve,
     resolveAll(cs) {
-      const attrs = cs.map((c) => JSON.stringify(c.attributes));
       const mayMatch = (c: Candidate) => {
         const hit = (c.email !== null && seen.has(c.email)) || (c.phone !== null && seen.has(c.phone));
         if (c.email !== null) seen.add(c.email);
@@ -104,7 +103,7 @@ export function writingResolver(db: Database.Database, importId: number, policy:
       };
       const out: Outcome[] = [];
       const one = (i: number) => {
-        const o = resolve(cs[i]!, attrs[i]!);
+        const o = resolve(cs[i]!);
         out.push(o);
         return o;
       };
@@ -118,7 +117,7 @@ export function writingResolver(db: Database.Database, importId: number, policy:
           one(i++);
           continue;
         }
-        const first = chunks.tryInsert(cs, attrs, i, n);
+        const first = chunks.tryInsert(cs, i, n);
         if (first !== null) {
           for (let k = 0; k < n; k++)
             out.push({ kind: 'new', contactId: first + k, updated: false, conflict: false, matchedBy: null });

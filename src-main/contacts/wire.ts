@@ -11,7 +11,7 @@ import type { Candidate, PreparedRow } from './prepare';
  * nulls clone at a fraction of that cost, and rebuilding the objects in JavaScript is cheap.
  */
 
-/** Candidate fields in wire order, except `tags` and `attributes` (sent at the end of a row). */
+/** Candidate fields in wire order, except `tags` (sent at the end of a row). */
 const SCALARS = [
   'line',
   'firstName',
@@ -23,10 +23,11 @@ const SCALARS = [
   'emailConsent',
   'whatsappConsent',
   'preferredChannel',
+  'attributes',
 ] as const satisfies readonly (keyof Candidate)[];
 
 /** Fails to compile when Candidate gains a field that the wire form does not carry. */
-type Unsent = Exclude<keyof Candidate, (typeof SCALARS)[number] | 'tags' | 'attributes'>;
+type Unsent = Exclude<keyof Candidate, (typeof SCALARS)[number] | 'tags'>;
 const everyFieldSent: [Unsent] extends [never] ? true : never = true;
 void everyFieldSent;
 
@@ -54,8 +55,7 @@ export function unpackRecords(packed: PackedRecords): RawRecord[] {
 type Cell = string | number | null | ImportIssue[] | string[];
 /**
  * A batch of prepared rows, one after the other: flags (1 bad email, 2 bad phone, 4 has a candidate),
- * the issues or null; then for a candidate the SCALARS in order, the tags or null when none, and the
- * attributes as JSON.
+ * the issues or null; then for a candidate the SCALARS in order and the tags or null when none.
  */
 export type PackedRows = Cell[];
 
@@ -70,7 +70,7 @@ export function packPrepared(rows: readonly PreparedRow[]): PackedRows {
     );
     if (!c) continue;
     for (const key of SCALARS) out.push(c[key]);
-    out.push(c.tags.length > 0 ? c.tags : null, JSON.stringify(c.attributes));
+    out.push(c.tags.length > 0 ? c.tags : null);
   }
   return out;
 }
@@ -84,11 +84,22 @@ export function unpackPrepared(packed: PackedRows): PreparedRow[] {
     const issues = (packed[i++] as ImportIssue[] | null) ?? [];
     let candidate: Candidate | null = null;
     if (flags & 4) {
-      const c: Record<string, unknown> = {};
-      for (const key of SCALARS) c[key] = packed[i++];
-      c['tags'] = (packed[i++] as string[] | null) ?? [];
-      c['attributes'] = JSON.parse(packed[i++] as string) as Record<string, string>;
-      candidate = c as unknown as Candidate;
+      // One object literal in SCALARS order: every candidate shares one hidden class.
+      candidate = {
+        line: packed[i] as number,
+        firstName: packed[i + 1] as string | null,
+        lastName: packed[i + 2] as string | null,
+        email: packed[i + 3] as string | null,
+        phone: packed[i + 4] as string | null,
+        phoneType: packed[i + 5] as string | null,
+        language: packed[i + 6] as string | null,
+        emailConsent: packed[i + 7] as Candidate['emailConsent'],
+        whatsappConsent: packed[i + 8] as Candidate['whatsappConsent'],
+        preferredChannel: packed[i + 9] as Candidate['preferredChannel'],
+        attributes: packed[i + 10] as string,
+        tags: (packed[i + 11] as string[] | null) ?? [],
+      };
+      i += SCALARS.length + 1;
     }
     rows.push({ candidate, issues, badEmail: (flags & 1) !== 0, badPhone: (flags & 2) !== 0 });
   }

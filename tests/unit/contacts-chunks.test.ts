@@ -58,7 +58,7 @@ function candidates(): Candidate[] {
       whatsappConsent: r % 7 === 0 ? 'granted' : null,
       preferredChannel: r % 11 === 0 ? 'whatsapp' : null,
       tags: [],
-      attributes: r % 4 === 0 ? {} : { city: `City ${r % 9}`, company: `Firm ${r}` },
+      attributes: r % 4 === 0 ? '{}' : JSON.stringify({ city: `City ${r % 9}`, company: `Firm ${r}` }),
     };
     if (c.email === null && c.phone === null) c.email = `only${r}@example.net`;
     return c;

@@ -52,7 +52,7 @@ describe('prepareRecord', () => {
     expect(r.candidate).toMatchObject({
       firstName: 'Ana',
       lastName: 'María López',
-      attributes: { note: '=HYPERLINK("http://x")' },
+      attributes: JSON.stringify({ note: '=HYPERLINK("http://x")' }),
     });
   });
 
@@ -78,7 +78,7 @@ describe('prepareRecord', () => {
       plan,
       'GB',
     );
-    expect(r.candidate).toMatchObject({ tags: ['VIP', 'Friends'], attributes: { company: 'Acme' } });
+    expect(r.candidate).toMatchObject({ tags: ['VIP', 'Friends'], attributes: '{"company":"Acme"}' });
     expect(tagNames('a, b;c')).toEqual(['a', 'b', 'c']);
   });
 });
