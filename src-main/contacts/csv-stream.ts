@@ -71,6 +71,16 @@ export class CsvRecordReader {
     return out;
   }
 
+  /**
+   * Stops reading here: returns the text not yet made into records (it starts at a record boundary)
+   * and the file line it starts on. The reader is spent afterwards.
+   */
+  detach(): { text: string; line: number } {
+    const rest = { text: this.pending, line: this.pendingLine };
+    this.pending = '';
+    return rest;
+  }
+
   /** Returns the last records; the reader is spent afterwards. */
   end(): RawRecord[] {
     return this.drain(true);
@@ -90,7 +100,8 @@ export class CsvRecordReader {
         quoteChar: '"',
         step: (r: Papa.ParseStepResult<string[]>) => {
           if (restart >= 0) return;
-          const end = base + r.meta.cursor;
+          // papaparse's cursor already counts from `base` (the baseIndex passed to parse below).
+          const end = r.meta.cursor;
           const fields = (r.data as unknown as string[][])[0] ?? [];
           if (r.errors.some((e) => e.type === 'Quotes')) {
             const nl = text.indexOf('\n', cursor);

@@ -2,11 +2,9 @@ import { type MessagePort, parentPort } from 'node:worker_threads';
 import { AppError, type AppErrorShape, type ImportCounts } from '../contract';
 import Database from 'better-sqlite3';
 import { type PipelineJob, type PipelineOutcome, runPipeline } from './pipeline';
-import type { ColumnPlan } from './mapping';
 import { PreparePool } from './prepare-pool';
-import { prepareRecord } from './prepare';
+import { prepareWork } from './prepare-work';
 import { installRegExpCache } from './regexp-cache';
-import type { RawRecord } from './source';
 
 /** What the import thread is started with (`workerData`). */
 export interface ImportWorkerData {
@@ -62,16 +60,14 @@ export async function runImportWorker(
   // This thread prepares batches too (all of them without a pool, its share with one): share
   // libphonenumber's regular expressions as the prepare threads do. Never done on the request thread.
   installRegExpCache();
-  const inline = (recs: RawRecord[], plan: ColumnPlan[], cc: string) =>
-    recs.map((r) => prepareRecord(r, plan, cc));
   const pool = data.threads > 0 ? new PreparePool(data.threads) : null;
   let last = 0;
   try {
     const outcome = await runPipeline(db, data.job, {
       signal: ctl.signal,
       inFlight: Math.max(4, data.threads * 2),
-      prepare: pool ? pool.prepare : async (recs, plan, cc) => inline(recs, plan, cc),
-      ...(pool ? { prepareHere: inline } : {}),
+      prepare: pool ? pool.prepare : async (work, ctx) => prepareWork(work, ctx),
+      ...(pool ? { prepareHere: prepareWork } : {}),
       onProgress: ({ bytesRead, counts }) => {
         const now = Date.now();
         if (now - last < PROGRESS_EVERY_MS) return;

@@ -96,6 +96,14 @@ export function normalisePhone(raw: string, defaultCountry: string): NormalisedP
   }
 }
 
+/**
+ * The common shape of an address in ASCII: a dot-atom local part and dot-separated labels of letters,
+ * digits and inner hyphens. Everything it accepts, the full check below accepts too (its classes are
+ * subsets of \p{L}\p{N}); lengths and an all-digit last label are still checked. A fast first test.
+ */
+const ASCII_ADDRESS =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const LAST_LABEL_DIGITS = /\.\d+$/;
 const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
 const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
 
@@ -111,6 +119,13 @@ export function normaliseEmail(raw: string): string | NormaliseError {
     .replace(/^mailto:/i, '')
     .toLowerCase();
   if (value.startsWith('<') && value.endsWith('>')) value = value.slice(1, -1).trim();
+  if (
+    value.length <= 254 &&
+    ASCII_ADDRESS.test(value) &&
+    value.indexOf('@') <= 64 &&
+    !LAST_LABEL_DIGITS.test(value)
+  )
+    return value;
   const fail = (why: string): NormaliseError => ({
     error: `This is not a valid email address: ${why}. Correct it in the file, like name@example.com.`,
   });

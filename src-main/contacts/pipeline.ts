@@ -7,20 +7,16 @@ import {
   type ImportResult,
   type ReadOptions,
 } from '../contract';
-import { type ColumnPlan, guessFields, mappingOf, planFromFields } from './mapping';
-import type { PreparedRow } from './prepare';
+import { guessFields, mappingOf, planFromFields } from './mapping';
+import type { PrepareContext, PrepareWork, PreparedBatch } from './prepare-work';
 import { ImportSink, emptyCounts } from './sink';
-import { type RawRecord, openSource } from './source';
+import { openSegmentedSource } from './source';
 
 /** Rows per batch handed to a prepare worker and per write transaction. */
 export const BATCH_ROWS = 2000;
 
-/** Normalises a batch of records (in a worker pool, or inline). */
-export type PrepareFn = (
-  records: RawRecord[],
-  plan: ColumnPlan[],
-  defaultCountry: string,
-) => Promise<PreparedRow[]>;
+/** Prepares a unit of work (parses a segment, normalises records) in a worker pool, or inline. */
+export type PrepareFn = (work: PrepareWork, ctx: PrepareContext) => Promise<PreparedBatch>;
 
 /** Everything a pipeline run needs besides the database. */
 export interface PipelineJob {
@@ -49,7 +45,7 @@ export interface PipelineHooks {
    * (the oldest batch still being prepared elsewhere) is prepared here instead, up to twice `inFlight`
    * batches ahead: this thread helps the prepare threads instead of idling.
    */
-  prepareHere?: (records: RawRecord[], plan: ColumnPlan[], defaultCountry: string) => PreparedRow[];
+  prepareHere?: (work: PrepareWork, ctx: PrepareContext) => PreparedBatch;
   /** Batches prepared ahead of the writer (default 4). */
   inFlight?: number;
   onProgress(p: { bytesRead: number; counts: ImportSink['counts'] }): void;
@@ -111,9 +107,9 @@ export async function runPipeline(
   let sink: ImportSink | null = null;
   const early: Parameters<ImportSink['addIssue']>[0][] = [];
   const onIssue = (i: (typeof early)[number]) => (sink ? sink.addIssue(i) : early.push(i));
-  let source: Awaited<ReturnType<typeof openSource>>;
+  let source: Awaited<ReturnType<typeof openSegmentedSource>>;
   try {
-    source = await openSource(job.path, input.read, onIssue, hooks.signal, progress);
+    source = await openSegmentedSource(job.path, input.read, onIssue, BATCH_ROWS, hooks.signal, progress);
   } catch (e) {
     // Cancelled before the header was read: nothing was written.
     if (hooks.signal.aborted) return cancelledEarly(job);
@@ -152,9 +148,16 @@ export async function runPipeline(
       'INSERT INTO import_mappings (header_key, mapping, updated_at) VALUES (?, ?, ?) ON CONFLICT (header_key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at',
     ).run(key, JSON.stringify(fields), Date.now());
   }
+  const ctx: PrepareContext = {
+    plan,
+    defaultCountry: job.defaultCountry,
+    headers,
+    delimiter: source.info.delimiter ?? ',',
+    checkUtf8: source.info.encoding === 'utf-8',
+  };
   // Batches in file order; `ready` once prepared (or failed), so the writer knows whether it would wait.
-  const queue: { rows: Promise<PreparedRow[]>; ready: boolean }[] = [];
-  const enqueue = (rows: Promise<PreparedRow[]>) => {
+  const queue: { rows: Promise<PreparedBatch>; ready: boolean }[] = [];
+  const enqueue = (rows: Promise<PreparedBatch>) => {
     const entry = { rows, ready: false };
     const settle = () => void (entry.ready = true);
     rows.then(settle, settle);
@@ -163,16 +166,18 @@ export async function runPipeline(
   const limit = hooks.inFlight ?? 4;
   const s = sink;
   const writeNext = async () => {
-    s.writeBatch(await queue.shift()!.rows);
+    const batch = await queue.shift()!.rows;
+    for (const issue of batch.readIssues) s.addIssue(issue);
+    s.writeBatch(batch.rows);
     hooks.onProgress({ bytesRead: progress.bytes, counts: s.counts });
   };
   /** Prepares `batch` here when the writer would wait anyway; false when it should go to `prepare`. */
-  const preparedHere = async (batch: RawRecord[]): Promise<boolean> => {
+  const preparedHere = async (work: PrepareWork): Promise<boolean> => {
     if (!hooks.prepareHere || queue.length >= 2 * limit || queue[0]?.ready !== false) return false;
     await new Promise<void>((r) => setImmediate(r)); // let answers that have arrived settle
     if (queue[0]?.ready !== false) return false;
     try {
-      enqueue(Promise.resolve(hooks.prepareHere(batch, plan, job.defaultCountry)));
+      enqueue(Promise.resolve(hooks.prepareHere(work, ctx)));
     } catch (e) {
       enqueue(Promise.reject(e instanceof Error ? e : new Error(String(e))));
     }
@@ -181,12 +186,16 @@ export async function runPipeline(
   const settleAll = () => Promise.allSettled(queue.map((q) => q.rows));
   let status: 'done' | 'cancelled' = 'done';
   try {
-    for await (const records of source.batches) {
-      for (let i = 0; i < records.length; i += BATCH_ROWS) {
-        const batch = records.slice(i, i + BATCH_ROWS);
+    for await (const item of source.items) {
+      const units: PrepareWork[] = [];
+      if ('segment' in item) units.push(item);
+      else
+        for (let i = 0; i < item.records.length; i += BATCH_ROWS)
+          units.push({ records: item.records.slice(i, i + BATCH_ROWS) });
+      for (const work of units) {
         let here = false;
-        while (queue.length >= limit - 1 && !(here = await preparedHere(batch))) await writeNext();
-        if (!here) enqueue(hooks.prepare(batch, plan, job.defaultCountry));
+        while (queue.length >= limit - 1 && !(here = await preparedHere(work))) await writeNext();
+        if (!here) enqueue(hooks.prepare(work, ctx));
       }
       if (hooks.signal.aborted) break;
     }
@@ -201,7 +210,7 @@ export async function runPipeline(
     throw e;
   } finally {
     if (queue.length) await settleAll();
-    await source.batches.return(undefined);
+    await source.items.return(undefined);
   }
   const result: ImportResult = {
     ...s.counts,

@@ -1,7 +1,8 @@
 import type { Worker } from 'node:worker_threads';
-import type { ColumnPlan } from './mapping';
+import type { ImportIssue } from '../contract';
+import type { CsvSegment } from './csv-segments';
 import type { PrepareFn } from './pipeline';
-import type { PreparedRow } from './prepare';
+import type { PrepareContext, PreparedBatch } from './prepare-work';
 import { type PackedRecords, type PackedRows, packRecords, unpackPrepared } from './wire';
 import { type WorkerEntry, workerEntry } from './worker-url';
 import { startWorker } from '../worker-threads';
@@ -10,16 +11,16 @@ import { startWorker } from '../worker-threads';
 export const PREPARE_HEAP_MB = Number(process.env['HERALD_PREPARE_HEAP_MB'] ?? 64);
 const PREPARE_LIMITS = { maxOldGenerationSizeMb: PREPARE_HEAP_MB, maxYoungGenerationSizeMb: 8 };
 
-/** A batch for a prepare worker (records packed, see wire.ts). */
+/** A unit for a prepare worker: records (packed, see wire.ts) or a segment of CSV text. */
 export interface PrepareRequest {
   id: number;
-  records: PackedRecords;
-  plan: ColumnPlan[];
-  defaultCountry: string;
+  work: { records: PackedRecords } | { segment: CsvSegment };
+  ctx: PrepareContext;
 }
 
-/** A prepare worker's answer: the rows (packed, see wire.ts), or the error that stopped it. */
-export type PrepareReply = { id: number; rows: PackedRows } | { id: number; error: string };
+/** A prepare worker's answer: the rows (packed, see wire.ts) and read problems, or the error that stopped it. */
+export type PrepareReply =
+  { id: number; rows: PackedRows; readIssues: ImportIssue[] } | { id: number; error: string };
 
 /**
  * A pool of worker threads that normalise batches (`prepareRecord`: libphonenumber-js parsing is
@@ -32,7 +33,7 @@ export class PreparePool {
   private readonly workers: { worker: Worker; pending: number }[] = [];
   private readonly waiting = new Map<
     number,
-    { resolve: (r: PreparedRow[]) => void; reject: (e: Error) => void }
+    { resolve: (r: PreparedBatch) => void; reject: (e: Error) => void }
   >();
   private seq = 0;
 
@@ -47,7 +48,7 @@ export class PreparePool {
         const p = this.waiting.get(m.id);
         if (!p) return;
         this.waiting.delete(m.id);
-        if ('rows' in m) p.resolve(unpackPrepared(m.rows));
+        if ('rows' in m) p.resolve({ rows: unpackPrepared(m.rows), readIssues: m.readIssues });
         else p.reject(new Error(m.error));
       });
       w.on('error', (e) => this.failAll(e));
@@ -60,16 +61,17 @@ export class PreparePool {
     this.waiting.clear();
   }
 
-  /** Normalises `records` in the least busy thread. Rejects when the thread fails. */
-  readonly prepare: PrepareFn = (records, plan, defaultCountry) => {
+  /** Prepares `work` (prepareWork) in the least busy thread. Rejects when the thread fails. */
+  readonly prepare: PrepareFn = (work, ctx) => {
     let slot = this.workers[0];
     for (const w of this.workers) if (slot && w.pending < slot.pending) slot = w;
     if (!slot) return Promise.reject(new Error('The prepare pool has no threads.'));
     const target = slot;
-    return new Promise<PreparedRow[]>((resolve, reject) => {
+    return new Promise<PreparedBatch>((resolve, reject) => {
       const id = ++this.seq;
       this.waiting.set(id, { resolve, reject });
-      const req: PrepareRequest = { id, records: packRecords(records), plan, defaultCountry };
+      const packed = 'records' in work ? { records: packRecords(work.records) } : work;
+      const req: PrepareRequest = { id, work: packed, ctx };
       target.pending++;
       target.worker.postMessage(req);
     });

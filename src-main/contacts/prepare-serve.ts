@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { PrepareReply, PrepareRequest } from './prepare-pool';
-import { prepareRecord } from './prepare';
+import { prepareWork } from './prepare-work';
 import { installRegExpCache } from './regexp-cache';
 import { packPrepared, unpackRecords } from './wire';
 
@@ -10,8 +10,9 @@ export function servePrepare(port: MessagePort): void {
   port.on('message', (m: PrepareRequest) => {
     let reply: PrepareReply;
     try {
-      const rows = unpackRecords(m.records).map((r) => prepareRecord(r, m.plan, m.defaultCountry));
-      reply = { id: m.id, rows: packPrepared(rows) };
+      const work = 'records' in m.work ? { records: unpackRecords(m.work.records) } : m.work;
+      const batch = prepareWork(work, m.ctx);
+      reply = { id: m.id, rows: packPrepared(batch.rows), readIssues: batch.readIssues };
     } catch (e) {
       reply = { id: m.id, error: e instanceof Error ? e.message : String(e) };
     }

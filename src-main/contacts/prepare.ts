@@ -43,6 +43,17 @@ function splitName(full: string): [string | null, string | null] {
   return [first || null, rest.join(' ') || null];
 }
 
+/** The phone columns of a plan in rank order, worked out once per plan rather than once per row. */
+const phoneColumns = new WeakMap<readonly ColumnPlan[], ColumnPlan[]>();
+function phonesOf(plan: readonly ColumnPlan[]): ColumnPlan[] {
+  let phones = phoneColumns.get(plan);
+  if (!phones) {
+    phones = plan.filter((p) => p.field === 'phone').sort((a, b) => a.rank - b.rank);
+    phoneColumns.set(plan, phones);
+  }
+  return phones;
+}
+
 function values(raw: string): string[] {
   return raw.includes(MULTI) ? raw.split(MULTI).map((v) => v.trim()) : [raw];
 }
@@ -167,15 +178,15 @@ export function prepareRecord(
         break;
     }
   }
-  const phones = plan.filter((p) => p.field === 'phone').sort((a, b) => a.rank - b.rank);
-  for (const col of phones) {
+  for (const col of phonesOf(plan)) {
     const cell = (rec.fields[col.index] ?? '').trim();
     if (cell === '') continue;
     for (const v of values(cell)) {
       if (v === '') continue;
       const phone = normalisePhone(v, defaultCountry);
       if (!isNormaliseError(phone)) {
-        [c.phone, c.phoneType] = [phone.e164, phone.type];
+        c.phone = phone.e164;
+        c.phoneType = phone.type;
         break;
       }
       phoneError ??= {
@@ -192,9 +203,9 @@ export function prepareRecord(
   if (!c.firstName && !c.lastName && fullName) [c.firstName, c.lastName] = splitName(fullName);
   const badEmail = !c.email && emailError !== null;
   const badPhone = !c.phone && phoneError !== null;
-  const bad = [badEmail ? emailError : null, badPhone ? phoneError : null].filter(
-    (i): i is ImportIssue => !!i,
-  );
+  const bad: ImportIssue[] = [];
+  if (badEmail && emailError) bad.push(emailError);
+  if (badPhone && phoneError) bad.push(phoneError);
   if (!c.email && !c.phone) {
     for (const issue of bad) issue.message += ' The row has no other email or phone, so it was not imported.';
     if (bad.length === 0) {
@@ -208,5 +219,5 @@ export function prepareRecord(
     }
     return { candidate: null, issues: [...bad, ...issues], badEmail, badPhone };
   }
-  return { candidate: c, issues: [...bad, ...issues], badEmail, badPhone };
+  return { candidate: c, issues: issues.length === 0 ? bad : [...bad, ...issues], badEmail, badPhone };
 }

@@ -1,6 +1,8 @@
 import { open } from 'node:fs/promises';
 import { AppError, type ImportIssue } from '../contract';
-import { CsvRecordReader, type RawRecord } from './csv-stream';
+import { csvItems } from './csv-items';
+import type { CsvSegment } from './csv-segments';
+import type { RawRecord } from './csv-stream';
 import {
   SNIFF_BYTES,
   assertEncoding,
@@ -8,14 +10,13 @@ import {
   detectDelimiter,
   detectEncoding,
   fileKind,
-  sepLine,
 } from './detect';
-import { decodeBuffer, decodeFile } from './text-stream';
+import { validate } from './records';
+import { decodeBuffer } from './text-stream';
 
 export type { RawRecord } from './csv-stream';
 
-/** Longest value kept in a field (64 KiB of text); a longer one is reported and left empty. */
-export const MAX_FIELD_CHARS = 64 * 1024;
+export { MAX_FIELD_CHARS } from './records';
 
 /** What the user may override about how a file is read. */
 export interface ReadOptions {
@@ -44,6 +45,14 @@ export interface OpenedSource {
   warnings: string[];
   /** Data records, `fields` exactly as wide as `headers`. Problems go to the `onIssue` of `openSource`. */
   batches: AsyncGenerator<RawRecord[]>;
+}
+
+/** Validated data records, or a segment of CSV text still to be parsed and validated (prepareWork). */
+export type SourceItem = { records: RawRecord[] } | { segment: CsvSegment };
+
+/** An opened file whose data come as SourceItems (see openSegmentedSource). */
+export interface SegmentedSource extends Omit<OpenedSource, 'batches'> {
+  items: AsyncGenerator<SourceItem>;
 }
 
 async function readHead(path: string): Promise<{ head: Buffer; complete: boolean; size: number }> {
@@ -78,85 +87,6 @@ export function uniqueHeaders(raw: readonly string[]): { headers: string[]; warn
   return { headers, warnings };
 }
 
-function ragged(line: number, fields: string[], width: number): ImportIssue {
-  return {
-    line,
-    field: '(row)',
-    code: 'ragged_row',
-    message:
-      `This row has ${fields.length} fields but the header has ${width}, so the row was not imported. ` +
-      'Look for a missing or extra separator, or put a value that contains one in double quotes.',
-    value: fields.join(' | ').slice(0, 200),
-  };
-}
-
-/**
- * Checks one data record against the header: a record wider than the header is fine when the extra
- * fields are empty (trailing separators); any other width is a `ragged_row` (dropped). A field over
- * MAX_FIELD_CHARS is reported (`field_too_long`) and emptied, and U+FFFD in a UTF-8 file
- * (`invalid_utf8`) is reported; the row's other fields stay usable. Returns the record or null.
- */
-function validate(
-  rec: RawRecord,
-  headers: string[],
-  checkUtf8: boolean,
-  onIssue: (i: ImportIssue) => void,
-): RawRecord | null {
-  const width = headers.length;
-  const { fields, line } = rec;
-  if (fields.length !== width) {
-    if (fields.length < width || fields.slice(width).some((f) => f.trim() !== '')) {
-      onIssue(ragged(line, fields, width));
-      return null;
-    }
-    fields.length = width;
-  }
-  for (let i = 0; i < width; i++) {
-    const f = fields[i] ?? '';
-    if (f.length > MAX_FIELD_CHARS) {
-      onIssue({
-        line,
-        field: headers[i] ?? `Column ${i + 1}`,
-        code: 'field_too_long',
-        message: `This value is ${Math.round(f.length / 1024)} KiB long; values over 64 KiB are left out. The row's other fields were imported.`,
-        value: `${f.slice(0, 100)}…`,
-      });
-      fields[i] = '';
-    } else if (checkUtf8 && f.includes('\uFFFD')) {
-      onIssue({
-        line,
-        field: headers[i] ?? `Column ${i + 1}`,
-        code: 'invalid_utf8',
-        message:
-          'This value has bytes that are not valid UTF-8 (shown as �). Choose the encoding the file was saved in, such as Windows-1252, and import again.',
-        value: f.slice(0, 200),
-      });
-    }
-  }
-  return rec;
-}
-
-async function* csvBatches(
-  path: string,
-  encoding: string,
-  delimiter: string,
-  onIssue: (i: ImportIssue) => void,
-  signal?: AbortSignal,
-  progress?: { bytes: number },
-): AsyncGenerator<{ records: RawRecord[]; badUtf8: boolean }> {
-  let reader: CsvRecordReader | null = null;
-  for await (let text of decodeFile(path, encoding, signal, progress)) {
-    if (!reader) {
-      const sep = sepLine(text);
-      reader = new CsvRecordReader(delimiter, onIssue, sep ? 2 : 1);
-      if (sep) text = text.slice(sep.length);
-    }
-    const badUtf8 = encoding === 'utf-8' && text.includes('\uFFFD');
-    yield { records: reader.push(text), badUtf8 };
-  }
-  if (reader) yield { records: reader.end(), badUtf8: encoding === 'utf-8' };
-}
-
 /**
  * Opens an uploaded file for reading: detects an .xlsx workbook or text, the encoding (see
  * detectEncoding) and the delimiter (see detectDelimiter) unless `opts` overrides them, and reads the
@@ -171,6 +101,26 @@ export async function openSource(
   signal?: AbortSignal,
   progress?: { bytes: number },
 ): Promise<OpenedSource> {
+  const { items, ...rest } = await openSegmentedSource(path, opts, onIssue, null, signal, progress);
+  async function* batches(): AsyncGenerator<RawRecord[]> {
+    for await (const item of items) if ('records' in item) yield item.records;
+  }
+  return { ...rest, batches: batches() };
+}
+
+/**
+ * Opens a file like openSource; with `segmentRecords`, a CSV file's data after the first chunk come as
+ * segments of about that many records (csv-items.ts) that are parsed and validated by prepareWork in
+ * the prepare threads, so the import thread does not parse them. Closing `items` early stops reading.
+ */
+export async function openSegmentedSource(
+  path: string,
+  opts: ReadOptions,
+  onIssue: (issue: ImportIssue) => void,
+  segmentRecords: number | null,
+  signal?: AbortSignal,
+  progress?: { bytes: number },
+): Promise<SegmentedSource> {
   const { head, complete, size } = await readHead(path);
   if (fileKind(head) === 'xlsx') {
     const { readWorkbook } = await import('./xlsx');
@@ -185,7 +135,7 @@ export async function openSource(
       sheets: book.sheets,
       sheet: book.sheet,
     };
-    async function* batches(): AsyncGenerator<RawRecord[]> {
+    async function* items(): AsyncGenerator<SourceItem> {
       for (let i = 0; i < book.records.length; i += 5000) {
         if (signal?.aborted) return;
         if (progress) progress.bytes = Math.round((size * i) / Math.max(1, book.records.length));
@@ -194,10 +144,10 @@ export async function openSource(
           const ok = validate(r, headers, false, onIssue);
           if (ok) out.push(ok);
         }
-        yield out;
+        yield { records: out };
       }
     }
-    return { info, headers, warnings, batches: batches() };
+    return { info, headers, warnings, items: items() };
   }
 
   const detected = detectEncoding(head, complete);
@@ -224,13 +174,15 @@ export async function openSource(
   let headerFound = false;
   const early: ImportIssue[] = [];
   const route = (i: ImportIssue) => (headerFound ? onIssue(i) : early.push(i));
-  const raw = csvBatches(path, encoding, delimiter, route, signal, progress);
+  const raw = csvItems(path, encoding, delimiter, route, segmentRecords, signal, progress);
   let header: RawRecord | undefined;
   let firstRecords: RawRecord[] = [];
   let firstBad = false;
   while (!header) {
     const next = await raw.next();
     if (next.done) break;
+    // Items are records until the header has been read (csvItems).
+    if (!('records' in next.value)) throw new Error('openSource: a segment before the header');
     [header, ...firstRecords] = next.value.records;
     firstBad = next.value.badUtf8;
     if (early.length > 0 && (!header || early[0]!.line < header.line)) {
@@ -250,11 +202,11 @@ export async function openSource(
   headerFound = true;
   early.forEach(onIssue);
   const { headers, warnings } = uniqueHeaders(header.fields);
-  async function* batches(): AsyncGenerator<RawRecord[]> {
+  async function* items(): AsyncGenerator<SourceItem> {
     const keep = (recs: RawRecord[], bad: boolean) =>
       recs.map((r) => validate(r, headers, bad, onIssue)).filter((r): r is RawRecord => r !== null);
-    yield keep(firstRecords, firstBad);
-    for await (const b of raw) yield keep(b.records, b.badUtf8);
+    yield { records: keep(firstRecords, firstBad) };
+    for await (const b of raw) yield 'records' in b ? { records: keep(b.records, b.badUtf8) } : b;
   }
-  return { info, headers, warnings, batches: batches() };
+  return { info, headers, warnings, items: items() };
 }

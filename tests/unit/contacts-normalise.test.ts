@@ -94,6 +94,33 @@ describe('normaliseEmail', () => {
     expect((result as { error: string }).error).toContain(why);
   });
 
+  it('answers ASCII addresses at the edges of every rule the same on the fast and the full check', () => {
+    const valid = [
+      `${'a'.repeat(64)}@x.io`,
+      `a@${'b'.repeat(63)}.io`,
+      'a.b-c+d@x-y.z9',
+      "o'neil@x.io",
+      'a@1.2.io',
+    ];
+    const invalid = [
+      `${'a'.repeat(65)}@x.io`,
+      `a@${'b'.repeat(64)}.io`,
+      'a..b@x.io',
+      '.a@x.io',
+      'a.@x.io',
+      'a@-x.io',
+      'a@x-.io',
+      'a@x.123',
+      'a@x',
+      'a@x..io',
+      'a@@x.io',
+    ];
+    for (const v of valid) expect(normaliseEmail(v)).toBe(v);
+    for (const v of invalid) expect(normaliseEmail(v)).toHaveProperty('error');
+    // Non-ASCII letters go the full way and are still accepted.
+    expect(normaliseEmail('jörg@exämple.de')).toBe('jörg@exämple.de');
+  });
+
   it('accepts an address of exactly 254 characters', () => {
     const domain = `${'d'.repeat(63)}.${'e'.repeat(63)}.${'f'.repeat(63)}.com`; // 195 characters
     const address = `${'a'.repeat(254 - 1 - domain.length)}@${domain}`;

@@ -41,7 +41,13 @@ function inputs(country: CountryCode, nsn: string): [string, CountryCode][] {
   for (const v of variants(nsn)) {
     out.push([`+${cc}${v}`, country], [`+${cc}0${v}`, country]);
     for (const home of [country, 'GB', 'US', 'DE', 'IT'] as CountryCode[]) {
-      out.push([v, home], [`0${v}`, home], [`${cc}${v}`, home], [`00${cc}${v}`, home], [`011${cc}${v}`, home]);
+      out.push(
+        [v, home],
+        [`0${v}`, home],
+        [`${cc}${v}`, home],
+        [`00${cc}${v}`, home],
+        [`011${cc}${v}`, home],
+      );
     }
   }
   return out;
@@ -72,7 +78,9 @@ describe('fastPhone', () => {
           answered++;
           const lib = library(cleaned, home);
           if (JSON.stringify(lib) !== JSON.stringify(fast))
-            mismatches.push(`${cleaned} (${home}): fast ${JSON.stringify(fast)}, library ${JSON.stringify(lib)}`);
+            mismatches.push(
+              `${cleaned} (${home}): fast ${JSON.stringify(fast)}, library ${JSON.stringify(lib)}`,
+            );
         }
       }
     }

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ColumnPlan, guessFields, planFromFields } from '../../src-main/contacts/mapping';
+import { type PrepareContext, type PrepareWork, prepareWork } from '../../src-main/contacts/prepare-work';
 import { normalisePhone } from '../../src-main/contacts/normalise';
 import { type PipelineHooks, runPipeline } from '../../src-main/contacts/pipeline';
 import { type PreparedRow, prepareRecord } from '../../src-main/contacts/prepare';
@@ -60,6 +61,7 @@ const headers = [...HEADERS, ...EXTRA];
 const plan: ColumnPlan[] = planFromFields(headers, guessFields(headers));
 const inline = (recs: RawRecord[], p: ColumnPlan[], cc: string): PreparedRow[] =>
   recs.map((r) => prepareRecord(r, p, cc));
+const ctx: PrepareContext = { plan, defaultCountry: 'GB', headers, delimiter: ',', checkUtf8: true };
 
 describe('wire form', () => {
   it('packs and unpacks records and prepared rows without a difference', () => {
@@ -110,10 +112,16 @@ describe('prepare pool', () => {
   it('prepares in a worker thread exactly as inline', async () => {
     const recs = records(3000);
     const [a, b] = await Promise.all([
-      pool.prepare(recs.slice(0, 1500), plan, 'GB'),
-      pool.prepare(recs.slice(1500), plan, 'GB'),
+      pool.prepare({ records: recs.slice(0, 1500) }, ctx),
+      pool.prepare({ records: recs.slice(1500) }, ctx),
     ]);
-    expect([...a, ...b]).toEqual(inline(recs, plan, 'GB'));
+    expect([...a.rows, ...b.rows]).toEqual(inline(recs, plan, 'GB'));
+    // A segment is parsed and checked there too, with its problems and line numbers.
+    const segment = { text: `${row(1).join(',')}\nonly,two\n\n${row(2).join(',')}\n`, firstLine: 40 };
+    const there = await pool.prepare({ segment }, ctx);
+    expect(there).toEqual(prepareWork({ segment }, ctx));
+    expect(there.readIssues.map((i) => [i.line, i.code])).toEqual([[41, 'ragged_row']]);
+    expect(there.rows.map((r) => r.candidate?.line ?? r.issues[0]?.line)).toEqual([40, 43]);
   });
 });
 
@@ -163,22 +171,22 @@ describe('writer preparing while it would wait', () => {
     // thread has prepared a batch itself: the writer must find the oldest batch unready and help.
     const held: (() => void)[] = [];
     let here = 0;
-    const slow: PipelineHooks['prepare'] = (recs, p, cc) =>
+    const slow: PipelineHooks['prepare'] = (work, c) =>
       new Promise((resolve) => {
         let done = false;
         const release = () => {
-          if (!done) resolve(inline(recs, p, cc));
+          if (!done) resolve(prepareWork(work, c));
           done = true;
         };
         held.push(release);
         setImmediate(() => setImmediate(release));
       });
-    const prepareHere = (recs: RawRecord[], p: ColumnPlan[], cc: string) => {
+    const prepareHere = (work: PrepareWork, c: PrepareContext) => {
       here++;
       held.splice(0).forEach((release) => release());
-      return inline(recs, p, cc);
+      return prepareWork(work, c);
     };
-    const fast = await run(a, { prepare: async (recs, p, cc) => inline(recs, p, cc) });
+    const fast = await run(a, { prepare: async (work, c) => prepareWork(work, c) });
     const mixed = await run(b, { prepare: slow, prepareHere });
     expect(here).toBeGreaterThan(0);
     expect(mixed.result.rows).toBe(9000);

@@ -1,0 +1,75 @@
+import type { ImportIssue } from '../contract';
+import { CsvRecordReader, type RawRecord } from './csv-stream';
+import { type CsvSegment, CsvSegmenter, type SegmentsOut } from './csv-segments';
+import { sepLine } from './detect';
+import { decodeFile } from './text-stream';
+
+/** Text handed to the reader at a time while it looks for the header. */
+const HEADER_PIECE_CHARS = 4096;
+
+/** Records parsed on this thread (`badUtf8`: their text held U+FFFD), or a segment left unparsed. */
+export type CsvItem = { records: RawRecord[]; badUtf8: boolean } | { segment: CsvSegment };
+
+/**
+ * Streams a CSV file (decodeFile) as items in file order. Records are parsed here (CsvRecordReader)
+ * until the first one, the header, has been read (and the rest of its 4 KiB piece); then, when `segmentRecords` is given, the rest of
+ * the file comes as segments of about that many records for the prepare threads to parse (see
+ * csv-segments.ts), and falls back to parsing here for good from the first irregular record on.
+ * Problems met parsing here go to `onIssue`.
+ */
+export async function* csvItems(
+  path: string,
+  encoding: string,
+  delimiter: string,
+  onIssue: (i: ImportIssue) => void,
+  segmentRecords: number | null,
+  signal?: AbortSignal,
+  progress?: { bytes: number },
+): AsyncGenerator<CsvItem> {
+  const utf8 = encoding === 'utf-8';
+  let reader: CsvRecordReader | null = null;
+  let segmenter: CsvSegmenter | null = null;
+  let segmented = false;
+  const records = (recs: RawRecord[], text: string | null): CsvItem => ({
+    records: recs,
+    badUtf8: utf8 && (text === null || text.includes('\uFFFD')),
+  });
+  /** The segments of `out`, then, on a hand-over, the records the new reader makes of the rest. */
+  function* take(out: SegmentsOut): Generator<CsvItem> {
+    for (const segment of out.segments) yield { segment };
+    if (!out.sequential) return;
+    segmenter = null;
+    reader = new CsvRecordReader(delimiter, onIssue, out.sequential.line);
+    yield records(reader.push(out.sequential.text), out.sequential.text);
+  }
+  for await (let text of decodeFile(path, encoding, signal, progress)) {
+    if (segmenter) {
+      yield* take((segmenter as CsvSegmenter).push(text));
+      continue;
+    }
+    if (!reader) {
+      const sep = sepLine(text);
+      reader = new CsvRecordReader(delimiter, onIssue, sep ? 2 : 1);
+      if (sep) text = text.slice(sep.length);
+    }
+    if (segmentRecords === null || segmented) {
+      yield records((reader as CsvRecordReader).push(text), text);
+      continue;
+    }
+    // Parse only as far as the header (the first record), a piece at a time; segment the rest.
+    for (let at = 0; at < text.length && !segmented;) {
+      const piece = text.slice(at, at + HEADER_PIECE_CHARS);
+      at += piece.length;
+      const recs = (reader as CsvRecordReader).push(piece);
+      if (recs.length === 0) continue;
+      yield records(recs, text);
+      segmented = true;
+      const rest = (reader as CsvRecordReader).detach();
+      reader = null;
+      segmenter = new CsvSegmenter(delimiter, rest.line, segmentRecords);
+      yield* take(segmenter.push(rest.text + text.slice(at)));
+    }
+  }
+  if (segmenter) yield* take((segmenter as CsvSegmenter).end());
+  if (reader) yield records((reader as CsvRecordReader).end(), null);
+}
