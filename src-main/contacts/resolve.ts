@@ -96,10 +96,9 @@ export function writingResolver(db: Database.Database, importId: number, policy:
     resolve,
     resolveAll(cs) {
       const mayMatch = (c: Candidate) => {
-        const hit = (c.email !== null && seen.has(c.email)) || (c.phone !== null && seen.has(c.phone));
-        if (c.email !== null) seen.add(c.email);
-        if (c.phone !== null) seen.add(c.phone);
-        return hit;
+        const byEmail = c.email !== null && seen.testAndAdd(c.email);
+        const byPhone = c.phone !== null && seen.testAndAdd(c.phone);
+        return byEmail || byPhone;
       };
       const out: Outcome[] = [];
       const one = (i: number) => {

@@ -141,7 +141,8 @@ export class ImportSink {
 
   private memberships(contactId: number, c: Candidate, now: number): void {
     if (this.opts.listId !== null) this.st.member.run(this.opts.listId, contactId, now);
-    for (const name of [...this.opts.tagNames, ...c.tags]) this.st.tagged.run(this.tagId(name), contactId);
+    for (const name of this.opts.tagNames) this.st.tagged.run(this.tagId(name), contactId);
+    for (const name of c.tags) this.st.tagged.run(this.tagId(name), contactId);
   }
 
   private apply(rows: readonly PreparedRow[]): void {
