@@ -52,7 +52,7 @@ export async function* csvItems(
       reader = new CsvRecordReader(delimiter, onIssue, sep ? 2 : 1);
       if (sep) text = text.slice(sep.length);
     }
-    if (segmentRecords === null || segmented) {
+    if (segmentRecords === null || segmented || delimiter.length !== 1) {
       yield records((reader as CsvRecordReader).push(text), text);
       continue;
     }

@@ -97,8 +97,13 @@ export class ImportSink {
       issue: db.prepare(
         'INSERT INTO import_issues (import_id, line, field, code, message, value) VALUES (?,?,?,?,?,?)',
       ),
-      member: db.prepare(
-        'INSERT OR IGNORE INTO list_members (list_id, contact_id, added_at) VALUES (?, ?, ?)',
+      // The import's list and tags go to every contact of a batch in one statement each (a JSON array
+      // of ids): one statement per contact cost ~2 µs a row.
+      members: db.prepare(
+        'INSERT OR IGNORE INTO list_members (list_id, contact_id, added_at) SELECT ?, value, ? FROM json_each(?)',
+      ),
+      taggedAll: db.prepare(
+        'INSERT OR IGNORE INTO contact_tags (tag_id, contact_id) SELECT ?, value FROM json_each(?)',
       ),
       tagged: db.prepare('INSERT OR IGNORE INTO contact_tags (tag_id, contact_id) VALUES (?, ?)'),
       newTag: db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT DO NOTHING'),
@@ -139,10 +144,12 @@ export class ImportSink {
     return id;
   }
 
-  private memberships(contactId: number, c: Candidate, now: number): void {
-    if (this.opts.listId !== null) this.st.member.run(this.opts.listId, contactId, now);
-    for (const name of this.opts.tagNames) this.st.tagged.run(this.tagId(name), contactId);
-    for (const name of c.tags) this.st.tagged.run(this.tagId(name), contactId);
+  /** Adds `ids` to the import's list and tags. */
+  private memberships(ids: number[], now: number): void {
+    if (ids.length === 0) return;
+    const json = JSON.stringify(ids);
+    if (this.opts.listId !== null) this.st.members.run(this.opts.listId, now, json);
+    for (const name of this.opts.tagNames) this.st.taggedAll.run(this.tagId(name), json);
   }
 
   private apply(rows: readonly PreparedRow[]): void {
@@ -152,6 +159,7 @@ export class ImportSink {
     const candidates: Candidate[] = [];
     for (const row of rows) if (row.candidate) candidates.push(row.candidate);
     const outcomes = resolver.resolveAll(candidates);
+    const members: number[] = [];
     let next = 0;
     for (const row of rows) {
       k.rows++;
@@ -172,8 +180,11 @@ export class ImportSink {
       }
       if (o.updated) k.updated++;
       if (o.conflict) this.addIssue(conflictIssue(c));
-      if (o.contactId !== null) this.memberships(o.contactId, c, now);
+      if (o.contactId === null) continue;
+      members.push(o.contactId);
+      for (const name of c.tags) this.st.tagged.run(this.tagId(name), o.contactId);
     }
+    this.memberships(members, now);
     k.valid = k.imported + k.existing;
     if (this.importId === null) return;
     for (const i of this.pending)
