@@ -45,6 +45,13 @@ async function serve(latencyMs: number, throughput: number): Promise<void> {
   });
 }
 
+/** Stops a fake and waits for it, so its own last words come before the bench's last line. */
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 async function startChild(
   latencyMs: number,
   throughput: number,
@@ -163,7 +170,7 @@ async function main(): Promise<void> {
   const fast = await startChild(0, 1_000_000);
   await run(fast.url, 500, Infinity, 64); // warm-up: JIT and connections
   const a = await run(fast.url, total, Infinity, 64);
-  fast.child.kill('SIGTERM');
+  await stop(fast.child);
   console.log(
     `0 ms: ${a.sent}/${total} accepted, ${a.mps.toFixed(0)} msg/s, ${a.failed} failed, client CPU ${a.cpuPct.toFixed(0)}%`,
   );
@@ -173,7 +180,7 @@ async function main(): Promise<void> {
   await run(slow.url, PACING, PACING, 32);
   await new Promise((r) => setTimeout(r, 1_100));
   const b = await run(slow.url, paced, PACING, 32);
-  slow.child.kill('SIGTERM');
+  await stop(slow.child);
   console.log(
     `150 ms: ${b.sent}/${paced} accepted, ${b.mps.toFixed(1)} msg/s (${((b.mps / PACING) * 100).toFixed(1)}% of ${PACING}), ` +
       `${b.throttled} throttled, ${b.failed} failed, client CPU ${b.cpuPct.toFixed(0)}%`,
