@@ -16,21 +16,13 @@ import { startFakeCloudApi } from '../support/fake-cloud-api/server';
 import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
 import { seedContacts, manyContacts } from '../support/sending-rig';
 import { startSmtpSink } from '../support/smtp-sink';
+import { prng } from '../support/prng';
 
 const RECIPIENTS = 5_000;
 const KILLS = 10;
 const TOKEN = 'crash-token';
 const seed = Number(process.env['CRASH_SEED'] ?? Date.now() % 1_000_000);
 
-/** mulberry32: a small seeded PRNG so a failing run can be repeated. */
-function prng(a: number): () => number {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(seed);
 const started = Date.now();
 const fail = (message: string): never => {

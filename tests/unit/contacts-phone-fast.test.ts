@@ -8,20 +8,9 @@ import {
 import examples from 'libphonenumber-js/examples.mobile.json';
 import { fastPhone } from '../../src-main/contacts/phone-fast';
 import { normalisePhone } from '../../src-main/contacts/normalise';
+import { prng } from '../support/prng';
 
-/** A small seeded PRNG (mulberry32), so a failure names an input that reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = rng(20261121);
+const random = prng(20261121);
 const digit = () => String(Math.floor(random() * 10));
 const digits = (n: number) => Array.from({ length: n }, digit).join('');
 

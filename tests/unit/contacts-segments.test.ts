@@ -11,17 +11,7 @@ import { csvItems } from '../../src-main/contacts/csv-items';
 import { CsvSegmenter } from '../../src-main/contacts/csv-segments';
 import { CsvRecordReader, type RawRecord } from '../../src-main/contacts/csv-stream';
 import { type TempStore, openTempStore } from '../fixtures/temp-store';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../support/prng';
 
 const FIELDS = [
   'a',
@@ -111,7 +101,7 @@ function segmented(parts: string[], delimiter: string, per: number): Parsed & { 
 
 describe('CSV segments', () => {
   it('parse to exactly the records, lines and problems of one sequential parse', () => {
-    const random = rng(7);
+    const random = prng(7);
     let withSegments = 0;
     for (let k = 0; k < 4000; k++) {
       const delimiter = [',', ';', '\t', '|'][k % 4]!;

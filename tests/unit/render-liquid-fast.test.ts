@@ -7,17 +7,7 @@ import {
 } from '../../src-main/templates/liquid';
 import { liquidEngine } from '../../src-main/templates/liquid-engine';
 import { planTemplate } from '../../src-main/templates/liquid-fast';
-
-/** Deterministic PRNG (mulberry32) so a failure names a reproducible case. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../support/prng';
 
 const NAMES = ['first_name', 'city', 'blank', 'gone', 'amp', '__proto__', 'constructor', 'toString'];
 const TEXTS = ['Hello ', ',\n', ' <b>&amp;</b> ', "Zoë “quoted” 'x' ", '  ', '\t<p>\n', 'a > b & c'];

@@ -1,0 +1,13 @@
+/**
+ * mulberry32: a small seeded pseudo-random generator returning numbers in [0, 1), so a test or
+ * run that draws random cases can be repeated exactly from its seed (a 32-bit integer).
+ */
+export function prng(seed: number): () => number {
+  let a = seed | 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
