@@ -113,6 +113,17 @@ export function SendStep() {
             aria-label="Checking recipients"
           />
         )}
+        {lint.error && current.draft && (
+          <Button
+            variant="light"
+            size="xs"
+            mb="sm"
+            onClick={() => current.draft && lint.run(current.draft)}
+            data-testid="check-again"
+          >
+            Check again
+          </Button>
+        )}
         {failure && (
           <Alert color="red" mb="sm" title="The campaign could not be created" data-testid="create-error">
             {describeError(failure)}
