@@ -94,6 +94,11 @@ export interface TemplatePlaceholder {
   example?: string;
   /** Set on the `header.media` placeholder of an IMAGE/VIDEO/DOCUMENT header. */
   media?: 'image' | 'video' | 'document';
+  /**
+   * Set on parameters Meta does not require (a QUICK_REPLY button's `button.<i>.payload`): left
+   * unmapped or rendered empty, nothing is sent for it and it is never a missing value.
+   */
+  optional?: true;
 }
 
 /** Counts of outbox rows per state for one channel. */

@@ -159,7 +159,8 @@ function whatsappFindings(ctx: LintContext, vars: Record<string, string>, w: Ren
   const out: Finding[] = [];
   const emptied = new Set<string>();
   for (const p of w.template.placeholders) {
-    for (const name of ctx.whatsappBare.get(p.key) ?? []) {
+    // An optional parameter (quick-reply payload) rendered empty is simply not sent: not a finding.
+    for (const name of p.optional ? [] : (ctx.whatsappBare.get(p.key) ?? [])) {
       if (!isBlank(vars, name)) continue;
       emptied.add(p.key);
       out.push({ code: 'empty_value', channel: 'whatsapp', subject: name, example: null, places: [p.key] });

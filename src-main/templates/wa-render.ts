@@ -1,4 +1,10 @@
-import { AppError, type PreviewMedia, type WhatsAppContent, type WhatsAppTemplate } from '../contract';
+import {
+  AppError,
+  type PreviewMedia,
+  type TemplatePlaceholder,
+  type WhatsAppContent,
+  type WhatsAppTemplate,
+} from '../contract';
 import { validateParameterValue } from '../channels/whatsapp/templates';
 import { type RenderIssue, type TemplateRenderer, compileOrThrow, renderSafely } from './email-render';
 import { type CompiledTemplate, renderTemplate } from './liquid';
@@ -44,7 +50,8 @@ export interface WhatsAppPreviewParts {
 }
 
 /**
- * Checks the template is APPROVED and every placeholder is mapped, and compiles the mapping.
+ * Checks the template is APPROVED and every required placeholder is mapped (an `optional` one, a
+ * quick-reply payload, may be left out), and compiles the mapping.
  * With `library` (loadTemplateLibrary) it also picks translations per contact and resolves media
  * files; without, one language and links only. Throws AppError ('not_found' or
  * 'invalid_input') saying what to fix.
@@ -66,6 +73,7 @@ export function prepareWhatsApp(
     );
   }
   for (const p of template.placeholders) {
+    if (p.optional) continue;
     const source = content.parameters[p.key];
     if (source === undefined || source.trim() === '') {
       const what = p.media
@@ -90,15 +98,17 @@ export function prepareWhatsApp(
   };
 }
 
-function buttonKind(key: string): 'url' | 'coupon_code' | undefined {
-  if (!key.startsWith('button.')) return undefined;
-  return key.endsWith('.coupon_code') ? 'coupon_code' : 'url';
+function buttonKind(p: TemplatePlaceholder): 'url' | 'coupon_code' | 'payload' | undefined {
+  if (p.component !== 'button') return undefined;
+  return p.name === 'coupon_code' || p.name === 'payload' ? p.name : 'url';
 }
 
 /**
  * Renders one recipient: picks the translation (contact's language when `languageFromContact`;
  * `opts.language` overrides the lookup by phone), renders each placeholder and checks it against
- * Meta's parameter rules, and resolves the header media. Never throws for a recipient's data.
+ * Meta's parameter rules, and resolves the header media. An `optional` placeholder (quick-reply
+ * payload) unmapped or rendered blank gets no value and no problem: no payload is sent for it and Meta
+ * returns the button text. Never throws for a recipient's data.
  * `opts.render` replaces `renderTemplate` (a cache giving the same results).
  */
 export function renderWhatsApp(
@@ -123,10 +133,11 @@ export function renderWhatsApp(
     const what = p.media ? `WhatsApp header ${p.media}` : `WhatsApp {{${p.name}}}`;
     const issue = (message: string) => issues.push({ code: 'whatsapp_parameter', subject: p.key, message });
     if (!compiled) {
-      issue(`${what}: the ${template.language} translation uses it, but it is not mapped.`);
+      if (!p.optional) issue(`${what}: the ${template.language} translation uses it, but it is not mapped.`);
       continue;
     }
     const value = renderSafely(compiled, vars, false, what, issues, p.key, render);
+    if (p.optional && value.trim() === '') continue;
     values[p.key] = value;
     if (p.media) {
       const media = resolveHeaderMedia(value, p.media, prepared.library);
@@ -134,7 +145,7 @@ export function renderWhatsApp(
       else headerMedia = media;
       continue;
     }
-    const problem = validateParameterValue(value, p.component, buttonKind(p.key));
+    const problem = validateParameterValue(value, p.component, buttonKind(p));
     if (problem) issue(`${what}: ${problem}`);
   }
   return { template, values, headerMedia, problems: issues.map((i) => i.message), issues };

@@ -82,6 +82,10 @@ test('a NAMED template with an image header, mapped to CSV columns, previewed an
   await page.getByTestId('default-body.first_name').fill('there');
   await page.getByTestId('map-body.discount_code').selectOption('discount');
   await expect(page.getByTestId('param-body.discount_code')).toHaveValue('{{ discount }}');
+  // The quick reply's payload is an optional row, left empty: nothing blocks, Meta returns the text.
+  const payloadRow = page.getByLabel('Quick reply “Stop promotions” — payload (optional)', { exact: true });
+  await expect(payloadRow).toHaveValue('');
+  await expect(payloadRow).toHaveAttribute('data-testid', 'param-button.0.payload');
 
   // The chat bubble for a recipient, and for the next one.
   const bubble = page.getByTestId('wa-recipient-bubble');

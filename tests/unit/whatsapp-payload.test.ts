@@ -57,11 +57,12 @@ describe('parseTemplate', () => {
       },
       body('first_name', 'Pablo'),
       body('discount_code', 'WELCOME25'),
+      { key: 'button.0.payload', component: 'button', name: 'payload', buttonIndex: 0, optional: true },
     ]);
     expect(p.buttons).toEqual([{ type: 'QUICK_REPLY', text: 'Stop promotions' }]);
   });
 
-  it("reads the doc's text-header template: header.1, body.1, body.2, button.0.1 and no quick-reply placeholder", () => {
+  it("reads the doc's text-header template: header.1, body.1, body.2, button.0.1 and the optional quick-reply payload", () => {
     const p = parseTemplate(template('coupon_expiration_reminder', 'en'));
     expect(p.header).toBe('Act fast, {{1}}!');
     expect(p.headerFormat).toBe('TEXT');
@@ -70,6 +71,7 @@ describe('parseTemplate', () => {
       ['body.1', 'SUMMER20'],
       ['body.2', '10'],
       ['button.0.1', 'SUMMER'],
+      ['button.1.payload', undefined],
     ]);
   });
 
@@ -113,6 +115,7 @@ describe('parseTemplate', () => {
     });
     expect(p.placeholders).toEqual([
       { key: 'header.first_name', component: 'header', name: 'first_name', example: 'Ana' },
+      { key: 'button.0.payload', component: 'button', name: 'payload', buttonIndex: 0, optional: true },
       {
         key: 'button.1.coupon_code',
         component: 'button',

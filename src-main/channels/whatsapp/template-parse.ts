@@ -121,6 +121,15 @@ function buttonPlaceholders(buttons: RemoteTemplateButton[]): TemplatePlaceholde
         buttonIndex: index,
         ...(example ? { example } : {}),
       });
+    } else if (type === 'QUICK_REPLY') {
+      // Meta sends the button text back when no payload is given, so the payload is optional.
+      out.push({
+        key: `button.${index}.payload`,
+        component: 'button',
+        name: 'payload',
+        buttonIndex: index,
+        optional: true,
+      });
     }
   });
   return out;
@@ -129,8 +138,9 @@ function buttonPlaceholders(buttons: RemoteTemplateButton[]): TemplatePlaceholde
 /**
  * Reduces Meta's template object ("Template management") to texts, buttons and placeholders.
  * Keys: `header.1`, `body.2`, `body.first_name`, `button.<i>.1` (URL button at index i),
- * `button.<i>.coupon_code` (COPY_CODE button) and `header.media` (IMAGE/VIDEO/DOCUMENT header, with
- * `media` set: its value names the file or link). Examples come from `example.header_text`,
+ * `button.<i>.coupon_code` (COPY_CODE button), `button.<i>.payload` (QUICK_REPLY button, `optional`:
+ * its payload comes back when the button is tapped) and `header.media` (IMAGE/VIDEO/DOCUMENT header,
+ * with `media` set: its value names the file or link). Examples come from `example.header_text`,
  * `example.body_text[0][n-1]`, `*_named_params` and the URL button's example URL. A template
  * without `parameter_format` is positional (its default).
  */

@@ -22,7 +22,10 @@ export interface TemplatePayloadArgs {
   /** Echoed as `biz_opaque_callback_data` in status webhooks, ≤ 512 characters. */
   callbackData?: string;
   headerMedia?: HeaderMedia;
-  /** Payload per QUICK_REPLY button index; Meta returns it when the button is tapped. */
+  /**
+   * Payload per QUICK_REPLY button index; Meta returns it when the button is tapped. Merged over the
+   * payloads found in `values` (`quickReplyPayloadsOf`), so it wins for the same index.
+   */
   quickReplyPayloads?: Record<number, string>;
 }
 
@@ -66,9 +69,28 @@ function textComponent(args: TemplatePayloadArgs, kind: 'header' | 'body'): Para
   return ps.map((p) => textParameter(args, p));
 }
 
+/**
+ * The QUICK_REPLY payloads among `values`: button index → the value of each optional
+ * `button.<i>.payload` placeholder. Unmapped or blank ones are left out: without a payload Meta
+ * returns the button text when it is tapped ("Send messages", button parameter object).
+ */
+export function quickReplyPayloadsOf(
+  placeholders: TemplatePlaceholder[],
+  values: Record<string, string>,
+): Record<number, string> {
+  const out: Record<number, string> = {};
+  for (const p of placeholders) {
+    if (!p.optional || p.name !== 'payload' || p.buttonIndex === undefined) continue;
+    const value = values[p.key];
+    if (value !== undefined && value.trim() !== '') out[p.buttonIndex] = value;
+  }
+  return out;
+}
+
 function buttonComponents(args: TemplatePayloadArgs): Component[] {
   const byIndex = new Map<number, Component>();
-  for (const p of args.placeholders.filter((x) => x.component === 'button')) {
+  // Optional placeholders (quick-reply payloads) are sent only when they have a value, below.
+  for (const p of args.placeholders.filter((x) => x.component === 'button' && !x.optional)) {
     if (p.buttonIndex === undefined)
       throw new TemplatePayloadError(`Button placeholder ${p.key} has no index.`);
     const value = valueOf(args, p);
@@ -82,7 +104,8 @@ function buttonComponents(args: TemplatePayloadArgs): Component[] {
       parameters: [parameter],
     });
   }
-  for (const [index, payload] of Object.entries(args.quickReplyPayloads ?? {})) {
+  const payloads = { ...quickReplyPayloadsOf(args.placeholders, args.values), ...args.quickReplyPayloads };
+  for (const [index, payload] of Object.entries(payloads)) {
     byIndex.set(Number(index), {
       type: 'button',
       sub_type: 'quick_reply',
@@ -96,9 +119,10 @@ function buttonComponents(args: TemplatePayloadArgs): Component[] {
 /**
  * Builds the `POST /{phone-number-id}/messages` body for a template message exactly as documented
  * ("Send messages"; whatsapp-cloud-api.md): header (text parameters or one media parameter), body,
- * then button components (`sub_type` url / copy_code / quick_reply with a string `index`).
+ * then button components (`sub_type` url / copy_code / quick_reply with a string `index`; a quick
+ * reply only when it has a payload, from `values` or `quickReplyPayloads`).
  * NAMED templates carry `parameter_name` on header and body text parameters. Components without
- * parameters are left out. Throws TemplatePayloadError when a placeholder has no value, `to` is
+ * parameters are left out. Throws TemplatePayloadError when a required placeholder has no value, `to` is
  * not E.164 with `+`, or `callbackData` exceeds 512 characters. Values are not checked here: use
  * `validateParameterValue` first.
  */
@@ -146,14 +170,15 @@ export const PARAMETER_LIMITS = { header: 60, body: 1024, couponCode: 15, urlSuf
 /**
  * Checks one parameter value against Meta's documented rules: not empty; no line break, tab or
  * more than 4 consecutive spaces (Meta error 132018 "Param text cannot have new-line/tab
- * characters or more than 4 consecutive spaces"); header ≤ 60 and body ≤ 1024 characters; button
- * values (`buttonKind`) per `PARAMETER_LIMITS` and without whitespace.
+ * characters or more than 4 consecutive spaces"); header ≤ 60 and body ≤ 1024 characters; URL and
+ * coupon-code button values (`buttonKind`) per `PARAMETER_LIMITS` and without whitespace; a
+ * quick-reply `payload` only not empty (Meta documents no other rule for it).
  * Returns the problem in words for the user, or null when the value is fine.
  */
 export function validateParameterValue(
   value: string,
   component: 'header' | 'body' | 'button',
-  buttonKind?: 'url' | 'coupon_code',
+  buttonKind?: 'url' | 'coupon_code' | 'payload',
 ): string | null {
   if (value.trim() === '') return 'The value is empty: WhatsApp rejects empty template parameters.';
   if (buttonKind) return validateButtonValue(value, buttonKind);
@@ -172,7 +197,13 @@ export function validateParameterValue(
 }
 
 /** Button values: a coupon code ≤ 15 characters without spaces; a URL suffix without whitespace. */
-function validateButtonValue(value: string, kind: 'url' | 'coupon_code'): string | null {
+function validateButtonValue(value: string, kind: 'url' | 'coupon_code' | 'payload'): string | null {
+  // Meta documents the quick-reply payload only as a "developer-defined payload that is returned when
+  // the button is clicked" (Cloud API "Messages" reference, button parameter object; mirrored at
+  // whatsapp.github.io/WhatsApp-Nodejs-SDK/api-reference/types/button_parameter_object): no length or
+  // character limit, so none is invented here. (The 256-character limit in the same reference is
+  // for an interactive reply button's `id`, another message type.)
+  if (kind === 'payload') return null;
   const length = [...value].length;
   if (kind === 'coupon_code') {
     if (/\s/.test(value)) return 'A coupon code cannot contain spaces or line breaks.';

@@ -13,6 +13,7 @@ export {
   buildTemplatePayload,
   MAX_CALLBACK_DATA,
   PARAMETER_LIMITS,
+  quickReplyPayloadsOf,
   TemplatePayloadError,
   validateParameterValue,
   type HeaderMedia,

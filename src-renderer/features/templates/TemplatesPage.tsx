@@ -116,7 +116,8 @@ export function TemplatesPage() {
                     </Table.Td>
                     <Table.Td>{t.category}</Table.Td>
                     <Table.Td>
-                      {t.parameterFormat === 'NAMED' ? 'Named' : 'Positional'} · {t.placeholders.length}
+                      {t.parameterFormat === 'NAMED' ? 'Named' : 'Positional'} ·{' '}
+                      {t.placeholders.filter((p) => !p.optional).length}
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -1,12 +1,23 @@
 import { ActionIcon, Group, Menu, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useRef } from 'react';
-import { CONTACT_FIELDS, type TemplatePlaceholder } from '../../../../src-main/contract';
+import {
+  CONTACT_FIELDS,
+  type TemplatePlaceholder,
+  type WhatsAppTemplate,
+} from '../../../../src-main/contract';
 import { IconPlus } from '../../../components/icons';
 import { FIELD_LABELS, insertAt, snippetFor } from '../../../lib/liquid';
 import { useComposer } from './store';
 import { WhatsAppMediaInput } from './WhatsAppMediaInput';
 
-function placeholderLabel(p: TemplatePlaceholder): string {
+/** A template button as the contract lists it (`WhatsAppTemplate.buttons`). */
+type TemplateButton = WhatsAppTemplate['buttons'][number];
+
+function placeholderLabel(p: TemplatePlaceholder, buttons: TemplateButton[]): string {
+  if (p.optional && p.name === 'payload') {
+    const text = buttons[p.buttonIndex ?? -1]?.text ?? `Button ${(p.buttonIndex ?? 0) + 1}`;
+    return `Quick reply “${text}” — payload (optional)`;
+  }
   const where =
     p.component === 'header'
       ? 'Header'
@@ -28,7 +39,14 @@ export function mappingLiquid(variable: string, fallback: string): string {
   return `{{ ${variable} | default: "${fallback.replace(/["\\]/g, '\\$&')}" }}`;
 }
 
-function ParamInput({ placeholder }: { placeholder: TemplatePlaceholder }) {
+/** The field's hint: Meta's example, or for a quick-reply payload what leaving it empty does. */
+function placeholderHint(p: TemplatePlaceholder): string {
+  if (p.optional)
+    return 'Left empty, Herald sends the button text. The payload comes back to you when the recipient taps the button.';
+  return p.example ? `Example: ${p.example}` : 'Text or a field such as {{ first_name }}';
+}
+
+function ParamInput({ placeholder, label }: { placeholder: TemplatePlaceholder; label: string }) {
   const value = useComposer((s) => s.parameters[placeholder.key] ?? '');
   const error = useComposer((s) => s.errors[`whatsapp.parameters.${placeholder.key}`]);
   const attributeKeys = useComposer((s) => s.attributeKeys);
@@ -54,7 +72,7 @@ function ParamInput({ placeholder }: { placeholder: TemplatePlaceholder }) {
   const menu = (
     <Menu position="bottom-end" withinPortal shadow="md">
       <Menu.Target>
-        <ActionIcon variant="subtle" aria-label={`Insert a field into ${placeholderLabel(placeholder)}`}>
+        <ActionIcon variant="subtle" aria-label={`Insert a field into ${label}`}>
           <IconPlus size={16} />
         </ActionIcon>
       </Menu.Target>
@@ -87,22 +105,20 @@ function ParamInput({ placeholder }: { placeholder: TemplatePlaceholder }) {
     <Stack gap={4}>
       <TextInput
         ref={input}
-        label={placeholderLabel(placeholder)}
-        description={
-          placeholder.example ? `Example: ${placeholder.example}` : 'Text or a field such as {{ first_name }}'
-        }
+        label={label}
+        description={placeholderHint(placeholder)}
         placeholder={placeholder.example ?? ''}
         value={value}
         onChange={(e) => setParameter(placeholder.key, e.currentTarget.value)}
         error={error}
         rightSection={menu}
-        withAsterisk
+        withAsterisk={!placeholder.optional}
         data-testid={`param-${placeholder.key}`}
       />
       <Group gap="xs" grow>
         <NativeSelect
           size="xs"
-          aria-label={`Map ${placeholderLabel(placeholder)} to`}
+          aria-label={`Map ${label} to`}
           data={sources}
           value={mapping?.variable ?? ''}
           onChange={(e) => {
@@ -114,7 +130,7 @@ function ParamInput({ placeholder }: { placeholder: TemplatePlaceholder }) {
         <TextInput
           size="xs"
           placeholder="Default when empty"
-          aria-label={`Default for ${placeholderLabel(placeholder)}`}
+          aria-label={`Default for ${label}`}
           disabled={!mapping}
           value={mapping?.fallback ?? ''}
           onChange={(e) =>
@@ -129,9 +145,16 @@ function ParamInput({ placeholder }: { placeholder: TemplatePlaceholder }) {
 
 /**
  * One mapping per template placeholder: a contact field or imported column (with a default), a fixed
- * text, or any Liquid; a media header gets a file, link or column instead.
+ * text, or any Liquid; a media header gets a file, link or column instead. `buttons` (the template's)
+ * name the quick-reply buttons whose optional payload can be mapped.
  */
-export function TemplateParams({ placeholders }: { placeholders: TemplatePlaceholder[] }) {
+export function TemplateParams({
+  placeholders,
+  buttons,
+}: {
+  placeholders: TemplatePlaceholder[];
+  buttons: TemplateButton[];
+}) {
   if (placeholders.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -149,7 +172,7 @@ export function TemplateParams({ placeholders }: { placeholders: TemplatePlaceho
           p.media ? (
             <WhatsAppMediaInput key={p.key} placeholder={p} />
           ) : (
-            <ParamInput key={p.key} placeholder={p} />
+            <ParamInput key={p.key} placeholder={p} label={placeholderLabel(p, buttons)} />
           ),
         )}
       </SimpleGrid>

@@ -118,7 +118,7 @@ export function WhatsAppSection() {
                 data-testid="wa-language-from-contact"
               />
             )}
-            {template && <TemplateParams placeholders={template.placeholders} />}
+            {template && <TemplateParams placeholders={template.placeholders} buttons={template.buttons} />}
           </Stack>
         </Grid.Col>
         {template && (

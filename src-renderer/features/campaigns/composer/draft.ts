@@ -46,7 +46,7 @@ export function contentProblems(s: ComposerState): string[] {
     const t = selectedTemplate(s);
     if (!t) problems.push('Pick an approved WhatsApp template.');
     else if (t.status !== 'APPROVED') problems.push(`The template ${t.name} is ${t.status}, not approved.`);
-    else if (t.placeholders.some((p) => !(s.parameters[p.key] ?? '').trim())) {
+    else if (t.placeholders.some((p) => !p.optional && !(s.parameters[p.key] ?? '').trim())) {
       problems.push('Fill in every template parameter.');
     }
   }
