@@ -10,6 +10,7 @@ import type { ImportIssue } from '../../src-main/contract';
 import { csvItems } from '../../src-main/contacts/csv-items';
 import { CsvSegmenter } from '../../src-main/contacts/csv-segments';
 import { CsvRecordReader, type RawRecord } from '../../src-main/contacts/csv-stream';
+import { importFile, recordedIssues } from '../fixtures/import-run';
 import { type TempStore, openTempStore } from '../fixtures/temp-store';
 import { prng } from '../support/prng';
 
@@ -167,5 +168,42 @@ describe('csvItems', () => {
     expect(seen.slice(1)).toEqual(
       rows.map((_, i) => ({ line: 3 + 2 * i, fields: [`n${i}`, `x, ${i}\nsecond line`] })),
     );
+  });
+});
+
+describe('an import whose problems lie in the segments', () => {
+  let t: TempStore | null = null;
+  afterEach(() => t?.dispose());
+
+  it('reports each at its file line and imports every good row', async () => {
+    t = openTempStore();
+    // 600 rows (well past the first 4 KiB read on the import thread), with a quoted value holding a
+    // line feed every 50 rows, a ragged row, a quote followed by other text, and a value with an
+    // inner quote (plain text, not a problem).
+    const lines = ['Name,Email,Note'];
+    const expected: [number, string][] = [];
+    let line = 2; // the file line the next row starts on
+    for (let i = 0; i < 600; i++) {
+      if (i === 300) {
+        lines.push(`Ragged ${i},r${i}@x.io`);
+        expected.push([line, 'ragged_row']);
+      } else if (i === 420) {
+        lines.push(`Bad ${i},b${i}@x.io,"oops"x`);
+        expected.push([line, 'bad_quotes']);
+      } else if (i % 50 === 7) {
+        lines.push(`Multi ${i},m${i}@x.io,"first\nsecond"`);
+        line++; // the quoted value's line feed
+      } else lines.push(`Person ${i},p${i}@x.io,5" screen`);
+      line++;
+    }
+    const { result } = await importFile(t.store, t.dir, `${lines.join('\n')}\n`);
+    expect(recordedIssues(t.store, result.importId).map(([line, , code]) => [line, code])).toEqual(expected);
+    expect(result).toMatchObject({ rows: 600, imported: 598 });
+    const multi = t.store.sqlite
+      .prepare<[], { n: number }>(
+        "SELECT count(*) AS n FROM contacts WHERE attributes LIKE '%first\\nsecond%'",
+      )
+      .get();
+    expect(multi?.n).toBe(12);
   });
 });
