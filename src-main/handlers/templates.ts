@@ -3,6 +3,7 @@ import { CloudApiClient } from '../channels/whatsapp/client';
 import { CloudApiError } from '../channels/whatsapp/errors';
 import { listTemplates, storeTemplates } from '../templates/wa-library';
 import { listMedia, saveMedia } from '../templates/wa-media';
+import { mediaThumbnail } from '../templates/wa-media-thumbnail';
 import { previewWhatsAppRecipient } from '../templates/wa-preview';
 import type { HandlersFor } from '../transport/dispatch';
 import type { Services } from './services';
@@ -15,7 +16,7 @@ export function remoteError(e: unknown): unknown {
 
 /**
  * templates:* — sync the WABA's WhatsApp templates (all pages) and list the local copy; the header
- * media library; and the chat-bubble preview of one recipient.
+ * media library (with image thumbnails for previews); and the chat-bubble preview of one recipient.
  */
 export function templatesHandlers(s: Services): HandlersFor<'templates'> {
   return {
@@ -36,6 +37,9 @@ export function templatesHandlers(s: Services): HandlersFor<'templates'> {
       return saveMedia(s.store, fileName, mimeType, data);
     },
     'templates:listMedia': () => listMedia(s.store),
+    'templates:mediaThumbnail': async ({ mediaId }) => ({
+      dataUrl: await mediaThumbnail(s.store, mediaId),
+    }),
     'templates:preview': ({ content, audience, offset }) =>
       previewWhatsAppRecipient(s.store, content, audience ?? {}, offset),
   };

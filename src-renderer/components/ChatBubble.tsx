@@ -1,5 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { PreviewMedia, WhatsAppTemplate } from '../../src-main/contract';
+import { IconFile, IconPhoto, IconPlay } from './icons';
+import { useMediaThumbnail } from './useMediaThumbnail';
 
 interface Props {
   header: string | null;
@@ -41,20 +43,49 @@ const MEDIA_STYLE: CSSProperties = {
   textAlign: 'center',
 };
 
+const IMAGE_STYLE: CSSProperties = {
+  display: 'block',
+  // Edge to edge inside the bubble's 3px frame, as WhatsApp shows a header image.
+  width: 'calc(100% + 12px)',
+  maxHeight: 240,
+  margin: '-3px -6px 6px',
+  objectFit: 'cover',
+  borderRadius: '6px 6px 0 0',
+};
+
 const KIND_LABEL = { image: 'Image', video: 'Video', document: 'Document' } as const;
+const KIND_ICON = { image: IconPhoto, video: IconPlay, document: IconFile } as const;
 
 /**
- * The media header as a labelled box (kind and file name or link host). Remote links are not
- * fetched: a preview must not contact third-party servers.
+ * The media header. A library image (JPEG/PNG up to 1 MiB) is shown as the picture itself, fetched
+ * as a data URL from the main process; anything else is a labelled box (kind icon, file name or link
+ * host). Remote links are not fetched: a preview must not contact third-party servers.
  */
 function MediaHeader({ media, kind }: { media: PreviewMedia | null; kind: 'image' | 'video' | 'document' }) {
+  const libraryImage = media?.source === 'file' && media.type === 'image' ? media.mediaId : null;
+  const dataUrl = useMediaThumbnail(libraryImage);
+  if (dataUrl && media) {
+    const name = media.fileName ?? '';
+    return (
+      <img
+        src={dataUrl}
+        alt={name}
+        title={name}
+        style={IMAGE_STYLE}
+        data-testid="chat-media"
+        data-kind={kind}
+      />
+    );
+  }
   const label = media
     ? media.source === 'file'
       ? media.fileName
       : `${media.fileName ?? 'file'} · ${hostOf(media.url)}`
     : 'Chosen when sending';
+  const Icon = KIND_ICON[kind];
   return (
     <div style={MEDIA_STYLE} data-testid="chat-media" data-kind={kind}>
+      <Icon size={28} />
       <strong>{KIND_LABEL[kind]}</strong>
       <span style={{ fontSize: 12, wordBreak: 'break-all' }}>{label}</span>
     </div>

@@ -107,3 +107,16 @@ export const IconList = icon(<path d="M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4
 export const IconTag = icon(<path d="M3 12V4h8l9 9-8 8zM7.5 7.5h.01" />);
 export const IconBan = icon(<path d="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM5.6 5.6l12.8 12.8" />);
 export const IconBook = icon(<path d="M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2zM4 19V5M8 7h7" />);
+export const IconFile = icon(
+  <>
+    <path d="M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9z" />
+    <path d="M14 3v6h6M8 13h8M8 17h5" />
+  </>,
+);
+export const IconPhoto = icon(
+  <>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <circle cx="8.5" cy="9.5" r="1.5" />
+    <path d="m21 16-5-5-9 9" />
+  </>,
+);

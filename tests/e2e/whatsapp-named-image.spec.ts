@@ -90,9 +90,17 @@ test('a NAMED template with an image header, mapped to CSV columns, previewed an
   // The chat bubble for a recipient, and for the next one.
   const bubble = page.getByTestId('wa-recipient-bubble');
   await expect(bubble).toContainText('Hi Ann, use ANN10 for 25% off.');
-  await expect(bubble.getByTestId('chat-media')).toContainText('welcome.png');
+  // The library image itself is shown (a data URL from the main process), named by its file name.
+  const headerImage = bubble.locator('img[data-testid="chat-media"]');
+  await expect(headerImage).toHaveAttribute('src', /^data:image\/png;base64,/);
+  await expect(headerImage).toHaveAttribute('alt', 'welcome.png');
+  // Decoded, so the CSP (img-src data:) lets it through: the 1×1 PNG has a natural width of 1.
+  await expect
+    .poll(() => headerImage.evaluate((img) => (img as { naturalWidth: number }).naturalWidth))
+    .toBe(1);
   await page.getByTestId('wa-preview-next').click();
   await expect(bubble).toContainText('Hi Bo, use BO20 for 25% off.');
+  await expect(headerImage).toHaveAttribute('src', /^data:image\/png;base64,/);
   await page.getByTestId('step-next').click(); // content → review
   await expect(page.getByTestId('preview-recipient').first()).toBeVisible();
 
