@@ -29,6 +29,13 @@ export interface SegmentsOut {
 /** Longest record the scanner waits for before handing the file to the sequential reader (1 MiB). */
 export const MAX_RECORD_CHARS = 1024 * 1024;
 
+/**
+ * Most text in one segment (512 Ki characters): a segment is cut after this much even when it holds
+ * fewer records than asked, so files with long rows (notes, addresses) keep each prepare thread's batch,
+ * and its heap, small.
+ */
+export const MAX_SEGMENT_CHARS = 512 * 1024;
+
 const QUOTE = 34;
 const NEWLINE = 10;
 const INCOMPLETE = -1;
@@ -133,7 +140,7 @@ export class CsvSegmenter {
         return out;
       }
       p = end;
-      if (++records >= this.recordsPerSegment) emit(p);
+      if (++records >= this.recordsPerSegment || p - start >= MAX_SEGMENT_CHARS) emit(p);
     }
     // Fewer records than a segment wait for more text (they are scanned again then), unless it is the end.
     if (final && p > start) emit(p);

@@ -134,6 +134,16 @@ describe('CSV segments', () => {
     }
   });
 
+  it('cuts a segment of long rows by its size before its record count', () => {
+    const row = `${'x'.repeat(100 * 1024)}\n`;
+    const out = new CsvSegmenter(',', 2, 1000).push(row.repeat(12));
+    // 512 KiB is reached within the sixth row of about 100 KiB: six rows a segment.
+    expect(out.segments.map((s) => [s.firstLine, s.text.length])).toEqual([
+      [2, 6 * row.length],
+      [8, 6 * row.length],
+    ]);
+  });
+
   it('keeps a record that is still arriving, and a quoted value with line feeds, whole', () => {
     const seg = new CsvSegmenter(';', 1, 1);
     expect(seg.push('"multi\nline";x\n"open').segments).toEqual([
