@@ -48,6 +48,9 @@ export type AttributeCondition = z.infer<typeof AttributeCondition>;
  * - minus contacts in `excludeListIds`, with `excludeTagIds`, or in `excludeContactIds` (chosen in review).
  * The suppression list is always applied per channel when the outbox is planned (a skip, with reason).
  */
+/** Most recipients a draft can leave out one by one (Review's "Exclude"); more call for a filter. */
+export const MAX_EXCLUDED_CONTACTS = 100_000;
+
 export const Audience = z
   .object({
     importId: Id.optional(),
@@ -61,7 +64,7 @@ export const Audience = z
     attributes: z.array(AttributeCondition).max(20).default([]),
     excludeListIds: z.array(Id).max(1000).default([]),
     excludeTagIds: z.array(Id).max(1000).default([]),
-    excludeContactIds: z.array(Id).max(100_000).default([]),
+    excludeContactIds: z.array(Id).max(MAX_EXCLUDED_CONTACTS).default([]),
   })
   .strict();
 export type Audience = z.infer<typeof Audience>;

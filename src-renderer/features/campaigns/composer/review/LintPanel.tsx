@@ -11,7 +11,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import type { LintProblem } from '../../../../../src-main/contract';
+import { type LintProblem, MAX_EXCLUDED_CONTACTS } from '../../../../../src-main/contract';
 import { describeError } from '../../../../lib/errors';
 import { formatCount, percent } from '../../../../lib/format';
 import type { DraftInput } from '../draft';
@@ -54,11 +54,11 @@ function ProblemRow({
   const setAudience = useComposer((s) => s.setAudience);
   const excluded = useComposer((s) => s.audience.excludeContactIds);
   const n = formatCount(problem.count);
+  const after = new Set([...excluded, ...problem.contactIds]);
+  const tooMany = after.size > MAX_EXCLUDED_CONTACTS;
   const exclude = () => {
     showProblem(null);
-    setAudience({
-      excludeContactIds: [...new Set([...excluded, ...problem.contactIds])].sort((a, b) => a - b),
-    });
+    setAudience({ excludeContactIds: [...after].sort((a, b) => a - b) });
   };
   return (
     <Paper withBorder p="xs" data-testid={`lint-${problem.code}`} data-severity={problem.severity}>
@@ -86,11 +86,17 @@ function ProblemRow({
         variant="default"
         mt={6}
         onClick={exclude}
-        disabled={!current}
+        disabled={!current || tooMany}
         data-testid="lint-exclude"
       >
         Exclude {problem.count === 1 ? 'this recipient' : `these ${n} recipients`}
       </Button>
+      {tooMany && (
+        <Text size="xs" c="dimmed" mt={4} data-testid="lint-exclude-too-many">
+          More than {formatCount(MAX_EXCLUDED_CONTACTS)} recipients cannot be left out one by one: narrow the
+          audience with a filter in the Audience step instead.
+        </Text>
+      )}
     </Paper>
   );
 }
