@@ -4,10 +4,10 @@ import { type CsvSegment, CsvSegmenter, type SegmentsOut } from './csv-segments'
 import { sepLine } from './detect';
 import { decodeFile } from './text-stream';
 
-/** Text handed to the reader at a time while it looks for the header. */
+/** Text first handed to the reader while it looks for the header (doubled for each further piece). */
 const HEADER_PIECE_CHARS = 4096;
 
-/** Records parsed on this thread (`badUtf8`: their text held U+FFFD), or a segment left unparsed. */
+/** Records parsed on this thread (`badUtf8`: check their fields for U+FFFD), or a segment left unparsed. */
 export type CsvItem = { records: RawRecord[]; badUtf8: boolean } | { segment: CsvSegment };
 
 /**
@@ -30,17 +30,17 @@ export async function* csvItems(
   let reader: CsvRecordReader | null = null;
   let segmenter: CsvSegmenter | null = null;
   let segmented = false;
-  const records = (recs: RawRecord[], text: string | null): CsvItem => ({
-    records: recs,
-    badUtf8: utf8 && (text === null || text.includes('\uFFFD')),
-  });
+  let pieceChars = HEADER_PIECE_CHARS;
+  // Every field of a UTF-8 file is checked for U+FFFD (validate): a record can straddle two read
+  // chunks, so the chunk that completes it says nothing about its bytes.
+  const records = (recs: RawRecord[]): CsvItem => ({ records: recs, badUtf8: utf8 });
   /** The segments of `out`, then, on a hand-over, the records the new reader makes of the rest. */
   function* take(out: SegmentsOut): Generator<CsvItem> {
     for (const segment of out.segments) yield { segment };
     if (!out.sequential) return;
     segmenter = null;
     reader = new CsvRecordReader(delimiter, onIssue, out.sequential.line);
-    yield records(reader.push(out.sequential.text), out.sequential.text);
+    yield records(reader.push(out.sequential.text));
   }
   for await (let text of decodeFile(path, encoding, signal, progress)) {
     if (segmenter) {
@@ -53,16 +53,18 @@ export async function* csvItems(
       if (sep) text = text.slice(sep.length);
     }
     if (segmentRecords === null || segmented || delimiter.length !== 1) {
-      yield records((reader as CsvRecordReader).push(text), text);
+      yield records((reader as CsvRecordReader).push(text));
       continue;
     }
-    // Parse only as far as the header (the first record), a piece at a time; segment the rest.
+    // Parse only as far as the header (the first record), a piece at a time (each twice the last, so
+    // a header of megabytes is not parsed again for every 4 KiB); segment the rest.
     for (let at = 0; at < text.length && !segmented;) {
-      const piece = text.slice(at, at + HEADER_PIECE_CHARS);
+      const piece = text.slice(at, at + pieceChars);
       at += piece.length;
+      pieceChars *= 2;
       const recs = (reader as CsvRecordReader).push(piece);
       if (recs.length === 0) continue;
-      yield records(recs, text);
+      yield records(recs);
       segmented = true;
       const rest = (reader as CsvRecordReader).detach();
       reader = null;
@@ -71,5 +73,5 @@ export async function* csvItems(
     }
   }
   if (segmenter) yield* take((segmenter as CsvSegmenter).end());
-  if (reader) yield records((reader as CsvRecordReader).end(), null);
+  if (reader) yield records((reader as CsvRecordReader).end());
 }

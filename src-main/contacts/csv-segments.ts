@@ -56,6 +56,12 @@ export class CsvSegmenter {
   private line: number;
   private done = false;
   private readonly delim: number;
+  /**
+   * The next delimiter at or after the scan position in the text being cut (-1: none left), or -2
+   * when not looked up yet: a file with no delimiter at all (one column) would otherwise search to
+   * the end of the text for every record.
+   */
+  private nextDelim = -2;
 
   constructor(
     private readonly delimiter: string,
@@ -108,7 +114,8 @@ export class CsvSegmenter {
         if (nl >= 0 && nl < p) nl = text.indexOf('\n', p); // the quoted value held line feeds
       } else {
         if (nl < 0) return INCOMPLETE;
-        const d = text.indexOf(this.delimiter, p);
+        let d = this.nextDelim;
+        if (d === -2 || (d >= 0 && d < p)) d = this.nextDelim = text.indexOf(this.delimiter, p);
         if (d < 0 || d > nl) return nl + 1;
         p = d + 1;
       }
@@ -118,6 +125,7 @@ export class CsvSegmenter {
   private cut(final: boolean): SegmentsOut {
     const out: SegmentsOut = { segments: [], sequential: null };
     const text = this.pending;
+    this.nextDelim = -2;
     let start = 0;
     let p = 0;
     let records = 0;

@@ -4,6 +4,7 @@ import {
   AppError,
   type ColumnField,
   type ExistingPolicy,
+  type ImportIssue,
   type ImportResult,
   type ReadOptions,
 } from '../contract';
@@ -105,8 +106,11 @@ export async function runPipeline(
   const { input } = job;
   const progress = { bytes: 0 };
   let sink: ImportSink | null = null;
-  const early: Parameters<ImportSink['addIssue']>[0][] = [];
-  const onIssue = (i: (typeof early)[number]) => (sink ? sink.addIssue(i) : early.push(i));
+  const early: ImportIssue[] = [];
+  // Problems met reading on this thread go with the next batch written, so the import's problems
+  // are recorded in line order (the sink merges them with the batch's rows).
+  let carried: ImportIssue[] = [];
+  const onIssue = (i: ImportIssue) => (sink ? carried.push(i) : early.push(i));
   let source: Awaited<ReturnType<typeof openSegmentedSource>>;
   try {
     source = await openSegmentedSource(job.path, input.read, onIssue, BATCH_ROWS, hooks.signal, progress);
@@ -157,7 +161,11 @@ export async function runPipeline(
   };
   // Batches in file order; `ready` once prepared (or failed), so the writer knows whether it would wait.
   const queue: { rows: Promise<PreparedBatch>; ready: boolean }[] = [];
-  const enqueue = (rows: Promise<PreparedBatch>) => {
+  const enqueue = (prepared: Promise<PreparedBatch>, read: ImportIssue[]) => {
+    const rows =
+      read.length === 0
+        ? prepared
+        : prepared.then((b) => ({ rows: b.rows, readIssues: [...read, ...b.readIssues] }));
     const entry = { rows, ready: false };
     const settle = () => void (entry.ready = true);
     rows.then(settle, settle);
@@ -167,19 +175,18 @@ export async function runPipeline(
   const s = sink;
   const writeNext = async () => {
     const batch = await queue.shift()!.rows;
-    for (const issue of batch.readIssues) s.addIssue(issue);
-    s.writeBatch(batch.rows);
+    s.writeBatch(batch.rows, batch.readIssues);
     hooks.onProgress({ bytesRead: progress.bytes, counts: s.counts });
   };
   /** Prepares `batch` here when the writer would wait anyway; false when it should go to `prepare`. */
-  const preparedHere = async (work: PrepareWork): Promise<boolean> => {
+  const preparedHere = async (work: PrepareWork, read: ImportIssue[]): Promise<boolean> => {
     if (!hooks.prepareHere || queue.length >= 2 * limit || queue[0]?.ready !== false) return false;
     await new Promise<void>((r) => setImmediate(r)); // let answers that have arrived settle
     if (queue[0]?.ready !== false) return false;
     try {
-      enqueue(Promise.resolve(hooks.prepareHere(work, ctx)));
+      enqueue(Promise.resolve(hooks.prepareHere(work, ctx)), read);
     } catch (e) {
-      enqueue(Promise.reject(e instanceof Error ? e : new Error(String(e))));
+      enqueue(Promise.reject(e instanceof Error ? e : new Error(String(e))), read);
     }
     return true;
   };
@@ -193,16 +200,21 @@ export async function runPipeline(
         for (let i = 0; i < item.records.length; i += BATCH_ROWS)
           units.push({ records: item.records.slice(i, i + BATCH_ROWS) });
       for (const work of units) {
+        // The problems read so far belong to this item's records (or to dropped ones before them).
+        const read = carried;
+        carried = [];
         let here = false;
-        while (queue.length >= limit - 1 && !(here = await preparedHere(work))) await writeNext();
-        if (!here) enqueue(hooks.prepare(work, ctx));
+        while (queue.length >= limit - 1 && !(here = await preparedHere(work, read))) await writeNext();
+        if (!here) enqueue(hooks.prepare(work, ctx), read);
       }
       if (hooks.signal.aborted) break;
     }
     while (queue.length > 0 && !hooks.signal.aborted) await writeNext();
     if (hooks.signal.aborted) status = 'cancelled';
-    else if (s.counts.rows === 0)
-      throw new AppError('bad_file', 'The file has a header row but no contacts.');
+    else {
+      carried.forEach((i) => s.addIssue(i)); // read after the last rows (a broken last line)
+      if (s.counts.rows === 0) throw new AppError('bad_file', 'The file has a header row but no contacts.');
+    }
     s.finish(status, status === 'cancelled' ? 'Cancelled by the user.' : null);
   } catch (e) {
     await settleAll();

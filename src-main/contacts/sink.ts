@@ -152,7 +152,7 @@ export class ImportSink {
     for (const name of this.opts.tagNames) this.st.taggedAll.run(this.tagId(name), json);
   }
 
-  private apply(rows: readonly PreparedRow[]): void {
+  private apply(rows: readonly PreparedRow[], readIssues: readonly ImportIssue[]): void {
     const resolver = this.start();
     const k = this.counts;
     const now = Date.now();
@@ -161,7 +161,11 @@ export class ImportSink {
     const outcomes = resolver.resolveAll(candidates);
     const members: number[] = [];
     let next = 0;
+    let read = 0;
     for (const row of rows) {
+      // Read problems (dropped rows, long fields…) in line order among the rows' own problems.
+      const line = row.candidate?.line ?? row.issues[0]?.line ?? 0;
+      while (read < readIssues.length && readIssues[read]!.line <= line) this.addIssue(readIssues[read++]!);
       k.rows++;
       if (row.badEmail) k.invalidEmail++;
       if (row.badPhone) k.invalidPhone++;
@@ -184,6 +188,7 @@ export class ImportSink {
       members.push(o.contactId);
       for (const name of c.tags) this.st.tagged.run(this.tagId(name), o.contactId);
     }
+    while (read < readIssues.length) this.addIssue(readIssues[read++]!);
     this.memberships(members, now);
     k.valid = k.imported + k.existing;
     if (this.importId === null) return;
@@ -193,10 +198,14 @@ export class ImportSink {
     this.st.counts.run({ ...k, id: this.importId });
   }
 
-  /** Resolves and (unless a dry run) writes one batch in one transaction. Throws SqliteError on I/O failure. */
-  writeBatch(rows: readonly PreparedRow[]): void {
-    if (this.opts.dryRun) this.apply(rows);
-    else this.db.transaction(() => this.apply(rows)).immediate();
+  /**
+   * Resolves and (unless a dry run) writes one batch in one transaction, with the problems met reading
+   * its records (`readIssues`, in line order), merged by line with the rows' own. Throws SqliteError on
+   * I/O failure.
+   */
+  writeBatch(rows: readonly PreparedRow[], readIssues: readonly ImportIssue[] = []): void {
+    if (this.opts.dryRun) this.apply(rows, readIssues);
+    else this.db.transaction(() => this.apply(rows, readIssues)).immediate();
   }
 
   /** Writes what is pending and closes the import record with its final status. */

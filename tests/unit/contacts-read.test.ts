@@ -7,6 +7,7 @@ import type { ImportIssue } from '../../src-main/contract';
 import { CsvRecordReader, MAX_PENDING_CHARS } from '../../src-main/contacts/csv-stream';
 import { detectDelimiter, detectEncoding, fileKind } from '../../src-main/contacts/detect';
 import { MAX_FIELD_CHARS, openSource } from '../../src-main/contacts/source';
+import { READ_CHUNK_BYTES } from '../../src-main/contacts/text-stream';
 import { FIXTURES_DIR } from '../fixtures/temp-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'herald-read-'));
@@ -182,6 +183,26 @@ describe('openSource', () => {
     const r = await read(`Email,Notes\na@x.io,${'n'.repeat(MAX_FIELD_CHARS + 1)}\n`);
     expect(r.issues.map((i) => [i.line, i.field, i.code])).toEqual([[2, 'Notes', 'field_too_long']]);
     expect(r.records[0]!.fields).toEqual(['a@x.io', '']);
+  });
+
+  it('reports invalid UTF-8 in a row that straddles two read chunks', async () => {
+    // The bad byte lies before the 1 MiB read boundary, the row's end after it.
+    const rows = ['name,note'];
+    let size = 10;
+    for (let i = 0; size < READ_CHUNK_BYTES - 40; i++) {
+      rows.push(`n${i},ok`);
+      size += rows[rows.length - 1]!.length + 1;
+    }
+    const straddling = Buffer.concat([
+      Buffer.from('bad,'),
+      Buffer.from([0xff]),
+      Buffer.from(`${'x'.repeat(READ_CHUNK_BYTES - size + 40)}\nlast,ok\n`),
+    ]);
+    const { issues, records } = await read(Buffer.concat([Buffer.from(`${rows.join('\n')}\n`), straddling]), {
+      encoding: 'utf-8',
+    });
+    expect(issues.map((i) => [i.line, i.code])).toEqual([[rows.length + 1, 'invalid_utf8']]);
+    expect(records).toHaveLength(rows.length + 1); // every data row, the bad one and "last" included
   });
 
   it('refuses empty, blank, binary files and a broken header, with a message saying what to do', async () => {

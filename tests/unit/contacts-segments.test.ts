@@ -194,7 +194,10 @@ describe('an import whose problems lie in the segments', () => {
     const expected: [number, string][] = [];
     let line = 2; // the file line the next row starts on
     for (let i = 0; i < 600; i++) {
-      if (i === 300) {
+      if (i === 299 || i === 301 || i === 419) {
+        lines.push(`Nobody ${i},not-an-email,x`);
+        expected.push([line, 'invalid_email']);
+      } else if (i === 300) {
         lines.push(`Ragged ${i},r${i}@x.io`);
         expected.push([line, 'ragged_row']);
       } else if (i === 420) {
@@ -208,7 +211,14 @@ describe('an import whose problems lie in the segments', () => {
     }
     const { result } = await importFile(t.store, t.dir, `${lines.join('\n')}\n`);
     expect(recordedIssues(t.store, result.importId).map(([line, , code]) => [line, code])).toEqual(expected);
-    expect(result).toMatchObject({ rows: 600, imported: 598 });
+    expect(result).toMatchObject({ rows: 600, imported: 595 });
+    // Recorded in line order too: read problems and the rows' own problems interleave by line.
+    const byId = t.store.sqlite
+      .prepare<[number], { line: number }>('SELECT line FROM import_issues WHERE import_id = ? ORDER BY id')
+      .all(result.importId ?? 0)
+      .map((r) => r.line);
+    expect(byId).toEqual(expected.map(([line]) => line));
+    expect(result.firstIssues.map((i) => i.line)).toEqual(expected.map(([line]) => line));
     const multi = t.store.sqlite
       .prepare<[], { n: number }>(
         "SELECT count(*) AS n FROM contacts WHERE attributes LIKE '%first\\nsecond%'",
