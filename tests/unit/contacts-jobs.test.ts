@@ -4,37 +4,27 @@
  * one-shot `contacts:import`, and cancel.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type HeraldApp, createApp } from '../../src-main/app';
+import type { HeraldApp } from '../../src-main/app';
 import type { EventPayloads, ImportJobStatus, Result } from '../../src-main/contract';
-import { MemoryCredentialStore } from '../../src-main/credentials/memory-store';
-import { FIXTURES_DIR, MIGRATIONS_DIR } from '../fixtures/temp-store';
+import { FIXTURES_DIR } from '../fixtures/temp-store';
+import { type TempApp, openTempApp } from '../fixtures/temp-app';
 
-let dir: string;
 let app: HeraldApp;
 let events: EventPayloads['import:progress'][];
 
+let temp: TempApp;
+
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'herald-jobs-'));
-  app = await createApp({
-    dataDir: dir,
-    migrationsDir: MIGRATIONS_DIR,
-    credentials: new MemoryCredentialStore(),
-    mode: 'browser',
-    version: 'test',
-  });
+  temp = await openTempApp('herald-jobs-');
+  app = temp.app;
   events = [];
   app.events.subscribe((event, payload) => {
     if (event === 'import:progress') events.push(payload as EventPayloads['import:progress']);
   });
 });
-afterEach(async () => {
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => temp.dispose());
 
 async function call<T>(channel: string, input: unknown): Promise<T> {
   const r = (await app.dispatch(channel, input)) as Result<T>;

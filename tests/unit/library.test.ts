@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type HeraldApp, createApp } from '../../src-main/app';
+import type { HeraldApp } from '../../src-main/app';
 import type { RequestChannel, RequestInput, Result } from '../../src-main/contract';
-import { MemoryCredentialStore } from '../../src-main/credentials/memory-store';
+import { type TempApp, openTempApp } from '../fixtures/temp-app';
 
-let dir: string;
 let app: HeraldApp;
 
 async function call<C extends RequestChannel>(channel: C, input: RequestInput<C>) {
@@ -20,20 +16,13 @@ async function value<C extends RequestChannel>(channel: C, input: RequestInput<C
 
 const email = { subject: 'Hello {{ first_name }}', html: '<p>Hi</p>' };
 
+let temp: TempApp;
+
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'herald-lib-'));
-  app = await createApp({
-    dataDir: dir,
-    migrationsDir: 'migrations',
-    credentials: new MemoryCredentialStore(),
-    mode: 'browser',
-    version: 't',
-  });
+  temp = await openTempApp('herald-lib-');
+  app = temp.app;
 });
-afterEach(async () => {
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => temp.dispose());
 
 describe('template library', () => {
   it('creates, duplicates, renames, replaces and deletes', async () => {

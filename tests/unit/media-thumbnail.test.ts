@@ -1,30 +1,22 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type HeraldApp, createApp } from '../../src-main/app';
+import type { HeraldApp } from '../../src-main/app';
 import { MEDIA_THUMBNAIL_MAX_BYTES, type MediaFile, type RequestOutput } from '../../src-main/contract';
-import { MemoryCredentialStore } from '../../src-main/credentials/memory-store';
 import { PNG } from '../support/fake-cloud-api/library-rig';
+import { type TempApp, openTempApp } from '../fixtures/temp-app';
 
 let dir: string;
 let app: HeraldApp;
 
+let temp: TempApp;
+
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'herald-thumb-'));
-  app = await createApp({
-    dataDir: dir,
-    migrationsDir: 'migrations',
-    credentials: new MemoryCredentialStore(),
-    mode: 'browser',
-    version: 't',
-  });
+  temp = await openTempApp('herald-thumb-');
+  ({ dir, app } = temp);
 });
-afterEach(async () => {
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => temp.dispose());
 
 /** Adds `data` to the media library through the app, as the renderer does. */
 async function upload(fileName: string, mimeType: string, data: Buffer): Promise<MediaFile> {
