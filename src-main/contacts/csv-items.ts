@@ -7,15 +7,15 @@ import { decodeFile } from './text-stream';
 /** Text first handed to the reader while it looks for the header (doubled for each further piece). */
 const HEADER_PIECE_CHARS = 4096;
 
-/** Records parsed on this thread (`badUtf8`: check their fields for U+FFFD), or a segment left unparsed. */
-export type CsvItem = { records: RawRecord[]; badUtf8: boolean } | { segment: CsvSegment };
+/** Records parsed on this thread (`checkUtf8`: look for U+FFFD in their fields), or a segment left unparsed. */
+export type CsvItem = { records: RawRecord[]; checkUtf8: boolean } | { segment: CsvSegment };
 
 /**
  * Streams a CSV file (decodeFile) as items in file order. Records are parsed here (CsvRecordReader)
- * until the first one, the header, has been read (and the rest of its 4 KiB piece); then, when `segmentRecords` is given, the rest of
- * the file comes as segments of about that many records for the prepare threads to parse (see
- * csv-segments.ts), and falls back to parsing here for good from the first irregular record on.
- * Problems met parsing here go to `onIssue`.
+ * until the first one, the header, has been read (with the rest of the piece it came in); then, when
+ * `segmentRecords` is given, the rest of the file comes as segments of about that many records for the
+ * prepare threads to parse (see csv-segments.ts), falling back to parsing here for good from the first
+ * irregular record on. Problems met parsing here go to `onIssue`.
  */
 export async function* csvItems(
   path: string,
@@ -33,7 +33,7 @@ export async function* csvItems(
   let pieceChars = HEADER_PIECE_CHARS;
   // Every field of a UTF-8 file is checked for U+FFFD (validate): a record can straddle two read
   // chunks, so the chunk that completes it says nothing about its bytes.
-  const records = (recs: RawRecord[]): CsvItem => ({ records: recs, badUtf8: utf8 });
+  const records = (recs: RawRecord[]): CsvItem => ({ records: recs, checkUtf8: utf8 });
   /** The segments of `out`, then, on a hand-over, the records the new reader makes of the rest. */
   function* take(out: SegmentsOut): Generator<CsvItem> {
     for (const segment of out.segments) yield { segment };

@@ -177,14 +177,14 @@ export async function openSegmentedSource(
   const raw = csvItems(path, encoding, delimiter, route, segmentRecords, signal, progress);
   let header: RawRecord | undefined;
   let firstRecords: RawRecord[] = [];
-  let firstBad = false;
+  let firstCheck = false;
   while (!header) {
     const next = await raw.next();
     if (next.done) break;
     // Items are records until the header has been read (csvItems).
     if (!('records' in next.value)) throw new Error('openSource: a segment before the header');
     [header, ...firstRecords] = next.value.records;
-    firstBad = next.value.badUtf8;
+    firstCheck = next.value.checkUtf8;
     if (early.length > 0 && (!header || early[0]!.line < header.line)) {
       await raw.return(undefined);
       throw new AppError(
@@ -203,10 +203,10 @@ export async function openSegmentedSource(
   early.forEach(onIssue);
   const { headers, warnings } = uniqueHeaders(header.fields);
   async function* items(): AsyncGenerator<SourceItem> {
-    const keep = (recs: RawRecord[], bad: boolean) =>
-      recs.map((r) => validate(r, headers, bad, onIssue)).filter((r): r is RawRecord => r !== null);
-    yield { records: keep(firstRecords, firstBad) };
-    for await (const b of raw) yield 'records' in b ? { records: keep(b.records, b.badUtf8) } : b;
+    const keep = (recs: RawRecord[], checkUtf8: boolean) =>
+      recs.map((r) => validate(r, headers, checkUtf8, onIssue)).filter((r): r is RawRecord => r !== null);
+    yield { records: keep(firstRecords, firstCheck) };
+    for await (const b of raw) yield 'records' in b ? { records: keep(b.records, b.checkUtf8) } : b;
   }
   return { info, headers, warnings, items: items() };
 }
