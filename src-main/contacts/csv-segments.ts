@@ -1,3 +1,5 @@
+import { countNewlines } from './csv-stream';
+
 /**
  * Cutting CSV text into segments of whole records without parsing it, so that parsing (papaparse,
  * field strings, validation) runs in the prepare threads instead of the import thread, which only
@@ -40,12 +42,6 @@ const QUOTE = 34;
 const NEWLINE = 10;
 const INCOMPLETE = -1;
 const IRREGULAR = -2;
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
 
 /**
  * Splits LF-normalised CSV text (pushed as it is decoded, after the header) into segments of about
@@ -132,7 +128,7 @@ export class CsvSegmenter {
     const emit = (end: number) => {
       const segment = text.slice(start, end);
       out.segments.push({ text: segment, firstLine: this.line });
-      this.line += countNewlines(segment);
+      this.line += countNewlines(segment, 0, segment.length);
       start = end;
       records = 0;
     };

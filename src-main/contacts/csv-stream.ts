@@ -13,7 +13,8 @@ export interface RawRecord {
  */
 export const MAX_PENDING_CHARS = 4 * 1024 * 1024;
 
-function countNewlines(text: string, from: number, to: number): number {
+/** Line feeds in `text` from index `from` up to (not including) `to`. */
+export function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
   return n;
