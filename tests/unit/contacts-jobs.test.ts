@@ -161,6 +161,23 @@ describe('upload, preview and import job', () => {
     expect(imports[0]?.imported ?? 0).toBe(total.total);
     expect(total.total).toBeLessThan(60_000);
   });
+
+  it('checks a file (dry run) while another import writes; both finish with the right counts', async () => {
+    const csv = (from: number) =>
+      Buffer.from(
+        `Email,Phone\n${Array.from({ length: 20_000 }, (_, i) => `u${from + i}@x.io,+4479${String(from + i).padStart(8, '0')}`).join('\n')}\n`,
+      );
+    const writing = await upload(csv(0), 'a.csv', 1024 * 1024);
+    const checking = await upload(csv(10_000), 'b.csv', 1024 * 1024);
+    const write = await call<ImportJobStatus>('contacts:importStart', { uploadId: writing });
+    const check = await call<ImportJobStatus>('contacts:importStart', { uploadId: checking, dryRun: true });
+    const [w, c] = await Promise.all([finished(write.jobId), finished(check.jobId)]);
+    expect(w).toMatchObject({ state: 'done', result: { imported: 20_000 } });
+    // Whatever part of the writing import the check saw, every row is a contact, new or existing.
+    expect(c.state).toBe('done');
+    expect((c.result?.imported ?? 0) + (c.result?.existing ?? 0)).toBe(20_000);
+    expect((await call<{ total: number }>('contacts:list', { limit: 1 })).total).toBe(20_000);
+  });
 });
 
 describe('one-shot contacts:import', () => {
