@@ -26,6 +26,39 @@ export interface LintRecipient {
   language: string | null;
 }
 
+/** Every column of a contact (`SELECT c.*`) with its suppression reasons (SUPPRESSION_REASONS). */
+export type ContactRow = AudienceRow & {
+  first_name: string | null;
+  last_name: string | null;
+  language: string | null;
+  attributes: string;
+};
+
+/**
+ * The recipient a contact row stands for. Attributes are read as the runner reads them
+ * (sending/claim.ts: JSON.parse); a damaged column counts as no attributes.
+ */
+export function lintRecipient(row: ContactRow): LintRecipient {
+  let attributes: Record<string, string> = {};
+  try {
+    attributes = JSON.parse(row.attributes) as Record<string, string>;
+  } catch {
+    // left empty
+  }
+  return {
+    row,
+    language: row.language,
+    contact: {
+      id: row.id,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      email: row.email,
+      phone: row.phone,
+      attributes,
+    },
+  };
+}
+
 /** A prepared campaign plus what the lint derives from it once (the static analysis). */
 export interface LintContext {
   prepared: PreparedCampaign;

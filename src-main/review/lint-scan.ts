@@ -1,10 +1,10 @@
 import type { CampaignDraft, Channel, WhatsAppTemplate } from '../contract';
 import { audienceClause } from '../sending/audience';
-import { type AudienceRow, planContact } from '../sending/outbox';
+import { SUPPRESSION_REASONS, planContact } from '../sending/outbox';
 import { prepareCampaign } from '../sending/render';
 import type { Store } from '../store/db';
 import { loadTemplateLibrary } from '../templates/wa-library';
-import { type LintRecipient, checkRecipient, lintContext } from './lint-check';
+import { type ContactRow, checkRecipient, lintContext, lintRecipient } from './lint-check';
 import { LintCollector, type ShardResult } from './lint-collect';
 import { RenderCache } from './render-cache';
 
@@ -24,25 +24,8 @@ export interface ScanHooks {
   progress(checked: number): void;
 }
 
-/** Every column of the contact (planning and rendering) and the suppression reason per channel. */
-type ContactRow = AudienceRow & {
-  first_name: string | null;
-  last_name: string | null;
-  language: string | null;
-  attributes: string;
-};
-
 /** Contacts read, and checked between two looks at the cancel flag. */
 const BATCH = 500;
-
-/** The attributes as the runner reads them (sending/claim.ts: JSON.parse); `{}` if the column is damaged. */
-function attributesOf(text: string): Record<string, string> {
-  try {
-    return JSON.parse(text) as Record<string, string>;
-  } catch {
-    return {};
-  }
-}
 
 /**
  * The ids that split the audience of `store` into `parts` runs of equal size (ascending, `parts - 1`
@@ -83,9 +66,7 @@ export function scanShard(store: Store, job: LintJob, hooks: ScanHooks): ShardRe
   const seen: Record<Channel, Set<string>> = { email: new Set(), whatsapp: new Set() };
   const { sql, params } = audienceClause(draft.audience);
   const page = store.sqlite.prepare<Record<string, string | number | null>, ContactRow>(
-    `SELECT c.*,
-       (SELECT reason FROM suppressions s WHERE s.channel = 'email' AND s.address = c.email) AS email_suppressed,
-       (SELECT reason FROM suppressions s WHERE s.channel = 'whatsapp' AND s.address = c.phone) AS wa_suppressed
+    `SELECT c.*, ${SUPPRESSION_REASONS}
      FROM contacts c WHERE c.id > @after AND (@upTo IS NULL OR c.id <= @upTo) AND ${sql}
      ORDER BY c.id LIMIT ${BATCH}`,
   );
@@ -94,18 +75,7 @@ export function scanShard(store: Store, job: LintJob, hooks: ScanHooks): ShardRe
     if (hooks.cancelled()) return collector.result(true);
     const rows = page.all({ ...params, after, upTo: job.upTo });
     for (const row of rows) {
-      const recipient: LintRecipient = {
-        row,
-        language: row.language,
-        contact: {
-          id: row.id,
-          firstName: row.first_name,
-          lastName: row.last_name,
-          email: row.email,
-          phone: row.phone,
-          attributes: attributesOf(row.attributes),
-        },
-      };
+      const recipient = lintRecipient(row);
       collector.add(
         row.id,
         checkRecipient(ctx, recipient, planContact(draft.channelMode, row, seen)).findings,

@@ -1,7 +1,7 @@
 import type { Audience, CampaignDraft, Channel, RecipientPreview, WhatsAppTemplate } from '../contract';
 import { filterClause } from '../contacts/filter';
 import { audienceClause } from '../sending/audience';
-import { type AudienceRow, planContact } from '../sending/outbox';
+import { SUPPRESSION_REASONS, planContact } from '../sending/outbox';
 import { draftTemplate } from '../sending/prepare';
 import { prepareCampaign } from '../sending/render';
 import type { SettingsService } from '../settings/service';
@@ -9,7 +9,7 @@ import type { Store } from '../store/db';
 import { loadTemplateLibrary } from '../templates/wa-library';
 import { previewWhatsApp } from '../templates/wa-render';
 import { EnvelopeBuilder } from './envelope';
-import { type LintContext, type LintRecipient, checkRecipient, lintContext } from './lint-check';
+import { type ContactRow, type LintContext, checkRecipient, lintContext, lintRecipient } from './lint-check';
 import { SEVERITY, describeProblem } from './lint-labels';
 import { RenderCache } from './render-cache';
 
@@ -21,13 +21,6 @@ export interface PreviewInput {
   offset: number;
   limit: number;
 }
-
-type ContactRow = AudienceRow & {
-  first_name: string | null;
-  last_name: string | null;
-  language: string | null;
-  attributes: string;
-};
 
 /** Drafts and id lists kept between steps (a few: the user edits content and searches). */
 const KEEP = 4;
@@ -118,9 +111,7 @@ export class PreviewService {
     if (ids.length === 0) return new Map();
     const rows = this.store.sqlite
       .prepare(
-        `SELECT c.*,
-           (SELECT reason FROM suppressions s WHERE s.channel = 'email' AND s.address = c.email) AS email_suppressed,
-           (SELECT reason FROM suppressions s WHERE s.channel = 'whatsapp' AND s.address = c.phone) AS wa_suppressed
+        `SELECT c.*, ${SUPPRESSION_REASONS}
          FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,
       )
       .all(JSON.stringify(ids)) as ContactRow[];
@@ -128,24 +119,7 @@ export class PreviewService {
   }
 
   private recipient(ctx: LintContext, row: ContactRow, envelope: EnvelopeBuilder): RecipientPreview {
-    let attributes: Record<string, string> = {};
-    try {
-      attributes = JSON.parse(row.attributes) as Record<string, string>;
-    } catch {
-      // a damaged attributes column previews as no attributes
-    }
-    const r: LintRecipient = {
-      row,
-      language: row.language,
-      contact: {
-        id: row.id,
-        firstName: row.first_name,
-        lastName: row.last_name,
-        email: row.email,
-        phone: row.phone,
-        attributes,
-      },
-    };
+    const r = lintRecipient(row);
     // Emails and phones are unique in `contacts`, so one contact alone plans as in the whole audience.
     const planned = planContact(ctx.mode, row, { email: new Set(), whatsapp: new Set() });
     const check = checkRecipient(ctx, r, planned, true);

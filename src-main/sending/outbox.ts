@@ -28,6 +28,13 @@ export interface AudienceRow {
   wa_suppressed: string | null;
 }
 
+/**
+ * The suppression reasons of AudienceRow (`email_suppressed`, `wa_suppressed`) as SELECT columns for a
+ * query over `contacts c`.
+ */
+export const SUPPRESSION_REASONS = `(SELECT reason FROM suppressions s WHERE s.channel = 'email' AND s.address = c.email) AS email_suppressed,
+  (SELECT reason FROM suppressions s WHERE s.channel = 'whatsapp' AND s.address = c.phone) AS wa_suppressed`;
+
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const E164_RE = /^\+[1-9]\d{6,14}$/;
 const NAMES: Record<Channel, { address: string; missing: string }> = {

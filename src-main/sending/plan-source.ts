@@ -1,7 +1,7 @@
 import type { Channel, ChannelMode } from '../contract';
 import type { Store } from '../store/db';
 import { type AudienceInput, audienceClause } from './audience';
-import { type AudienceRow, type PlannedRow, planContact } from './outbox';
+import { type AudienceRow, type PlannedRow, SUPPRESSION_REASONS, planContact } from './outbox';
 
 /** Contacts read per page while planning (bounded memory; the outbox writes one page at a time). */
 export const PLAN_PAGE = 5000;
@@ -34,8 +34,7 @@ export function* audiencePages(
     .all(params);
   const page = store.sqlite.prepare<[string], AudienceRow>(
     `SELECT c.id, c.email, c.phone, c.email_consent, c.whatsapp_consent, c.preferred_channel,
-            (SELECT reason FROM suppressions s WHERE s.channel = 'email' AND s.address = c.email) AS email_suppressed,
-            (SELECT reason FROM suppressions s WHERE s.channel = 'whatsapp' AND s.address = c.phone) AS wa_suppressed
+            ${SUPPRESSION_REASONS}
      FROM json_each(?) j CROSS JOIN contacts c ON c.id = j.value`,
   );
   for (let i = 0; i < ids.length; i += pageSize) {
