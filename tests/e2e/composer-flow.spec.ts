@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
 import { openStore } from '../../src-main/store/db';
 import { runMigrations } from '../../src-main/store/migrate';
-import { type FakeCloudApi, startFakeCloudApi } from '../support/fake-cloud-api/server';
-import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
+import type { FakeCloudApi } from '../support/fake-cloud-api/server';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink';
-import { type HeraldProcess, pickTemplate, startHerald, fillWhatsAppSettings, TEST_ACCOUNT } from './harness';
+import {
+  type HeraldProcess,
+  pickTemplate,
+  startHerald,
+  fillWhatsAppSettings,
+  startTestCloudApi,
+} from './harness';
 
 const TOKEN = 'composer-e2e-token';
 /** Ann and Bo get WhatsApp; the nameless contact breaks `{{ first_name }}`; Dee has no phone: email. */
@@ -25,11 +30,7 @@ let herald: HeraldProcess;
 let dir: string;
 
 test.beforeAll(async () => {
-  fake = await startFakeCloudApi({
-    accessToken: TOKEN,
-    ...TEST_ACCOUNT,
-    templates: DEFAULT_TEMPLATES,
-  });
+  fake = await startTestCloudApi(TOKEN);
   sink = await startSmtpSink();
   dir = mkdtempSync(join(tmpdir(), 'herald-composer-e2e-'));
   mkdirSync(join(dir, 'data'));

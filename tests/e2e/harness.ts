@@ -4,6 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type Page, expect } from '@playwright/test';
+import {
+  type FakeCloudApi,
+  type FakeCloudApiOptions,
+  startFakeCloudApi,
+} from '../support/fake-cloud-api/server';
+import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
 
 /** A browser-mode Herald started as a child process, as `npm run serve` starts it. */
 export interface HeraldProcess {
@@ -73,6 +79,17 @@ export async function pickTemplate(page: Page, name: string, language: string): 
 
 /** The WhatsApp Business Account of the fake Cloud API the specs sign in to. */
 export const TEST_ACCOUNT = { phoneNumberId: '106540352242922', wabaId: '102290129340398' };
+
+/**
+ * Starts the fake Cloud API for TEST_ACCOUNT with the default templates, accepting `accessToken`;
+ * `extra` sets any other option (latency, throughput, account facts).
+ */
+export function startTestCloudApi(
+  accessToken: string,
+  extra: Partial<FakeCloudApiOptions> = {},
+): Promise<FakeCloudApi> {
+  return startFakeCloudApi({ accessToken, ...TEST_ACCOUNT, templates: DEFAULT_TEMPLATES, ...extra });
+}
 
 /**
  * Opens Settings → WhatsApp and fills the credentials for the fake Cloud API at `baseUrl` (the

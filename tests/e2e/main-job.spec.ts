@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
-import { type FakeCloudApi, startFakeCloudApi } from '../support/fake-cloud-api/server';
+import type { FakeCloudApi } from '../support/fake-cloud-api/server';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink';
-import { type HeraldProcess, pickTemplate, startHerald, fillWhatsAppSettings, TEST_ACCOUNT } from './harness';
+import {
+  type HeraldProcess,
+  pickTemplate,
+  startHerald,
+  fillWhatsAppSettings,
+  startTestCloudApi,
+} from './harness';
 
 const TOKEN = 'e2e-token';
 
@@ -12,11 +17,7 @@ let sink: SmtpSink;
 let herald: HeraldProcess;
 
 test.beforeAll(async () => {
-  fake = await startFakeCloudApi({
-    accessToken: TOKEN,
-    ...TEST_ACCOUNT,
-    templates: DEFAULT_TEMPLATES,
-  });
+  fake = await startTestCloudApi(TOKEN);
   sink = await startSmtpSink();
   herald = await startHerald();
 });

@@ -1,10 +1,15 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
-import { type FakeCloudApi, startFakeCloudApi } from '../support/fake-cloud-api/server';
+import type { FakeCloudApi } from '../support/fake-cloud-api/server';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink';
-import { type HeraldProcess, pickTemplate, startHerald, fillWhatsAppSettings, TEST_ACCOUNT } from './harness';
+import {
+  type HeraldProcess,
+  pickTemplate,
+  startHerald,
+  fillWhatsAppSettings,
+  startTestCloudApi,
+} from './harness';
 
 const TOKEN = 'e2e-live-token';
 const RECIPIENTS = 400;
@@ -14,10 +19,7 @@ let herald: HeraldProcess;
 
 test.beforeAll(async () => {
   // 250 ms per answer at 16 in flight (and 80 msg/s pacing): several seconds of live sending to watch.
-  fake = await startFakeCloudApi({
-    accessToken: TOKEN,
-    ...TEST_ACCOUNT,
-    templates: DEFAULT_TEMPLATES,
+  fake = await startTestCloudApi(TOKEN, {
     latencyMs: 250,
     throughputPerSec: 100_000,
     account: { whatsapp_business_manager_messaging_limit: 'TIER_UNLIMITED' },

@@ -5,9 +5,14 @@ import { expect, test } from '@playwright/test';
 import { openStore } from '../../src-main/store/db';
 import { runMigrations } from '../../src-main/store/migrate';
 import { PNG } from '../support/fake-cloud-api/library-rig';
-import { type FakeCloudApi, startFakeCloudApi } from '../support/fake-cloud-api/server';
-import { DEFAULT_TEMPLATES } from '../support/fake-cloud-api/templates';
-import { type HeraldProcess, pickTemplate, startHerald, fillWhatsAppSettings, TEST_ACCOUNT } from './harness';
+import type { FakeCloudApi } from '../support/fake-cloud-api/server';
+import {
+  type HeraldProcess,
+  pickTemplate,
+  startHerald,
+  fillWhatsAppSettings,
+  startTestCloudApi,
+} from './harness';
 
 const TOKEN = 'wa-e2e-token';
 const CONTACTS = [
@@ -21,11 +26,7 @@ let herald: HeraldProcess;
 let dir: string;
 
 test.beforeAll(async () => {
-  fake = await startFakeCloudApi({
-    accessToken: TOKEN,
-    ...TEST_ACCOUNT,
-    templates: DEFAULT_TEMPLATES,
-  });
+  fake = await startTestCloudApi(TOKEN);
   dir = mkdtempSync(join(tmpdir(), 'herald-wa-e2e-'));
   writeFileSync(join(dir, 'welcome.png'), PNG);
   mkdirSync(join(dir, 'data'));
