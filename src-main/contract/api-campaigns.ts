@@ -69,20 +69,23 @@ export const Audience = z
   .strict();
 export type Audience = z.infer<typeof Audience>;
 
+/** The audience of a new campaign: every contact (nothing chosen, nothing left out). */
+export const EMPTY_AUDIENCE: Audience = {
+  listIds: [],
+  tagIds: [],
+  languages: [],
+  attributes: [],
+  excludeListIds: [],
+  excludeTagIds: [],
+  excludeContactIds: [],
+};
+
 /** A campaign being composed. Liquid templates (`{{ first_name | default: "there" }}`) everywhere. */
 export const CampaignDraft = z
   .object({
     name: z.string().trim().min(1, 'Give the campaign a name.').max(200),
     channelMode: ChannelMode,
-    audience: Audience.default({
-      listIds: [],
-      tagIds: [],
-      languages: [],
-      attributes: [],
-      excludeListIds: [],
-      excludeTagIds: [],
-      excludeContactIds: [],
-    }),
+    audience: Audience.default(EMPTY_AUDIENCE),
     email: EmailContent.optional(),
     whatsapp: WhatsAppContent.optional(),
   })

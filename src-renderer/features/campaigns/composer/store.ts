@@ -4,6 +4,7 @@ import {
   type Audience,
   CONTACT_FIELDS,
   type ChannelMode,
+  EMPTY_AUDIENCE,
   type RequestOutput,
   type WhatsAppTemplate,
 } from '../../../../src-main/contract';
@@ -68,17 +69,6 @@ const FIELD_PATHS: Record<string, string> = {
   subject: 'email.subject',
   html: 'email.html',
   templateId: 'whatsapp.templateId',
-};
-
-/** The audience of a new campaign: every contact. */
-export const EMPTY_AUDIENCE: Audience = {
-  listIds: [],
-  tagIds: [],
-  languages: [],
-  attributes: [],
-  excludeListIds: [],
-  excludeTagIds: [],
-  excludeContactIds: [],
 };
 
 const EMPTY_DRAFT: DraftFields = {
