@@ -1,10 +1,10 @@
 import { Button, Group, Kbd, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect } from 'react';
-import { IconArrowLeft, IconChevronLeft, IconChevronRight } from '../../../components/icons';
+import { IconChevronLeft, IconChevronRight } from '../../../components/icons';
+import { BackToCampaigns } from '../BackToCampaigns';
 import { api } from '../../../lib/api';
 import { useContacts } from '../../contacts/store';
-import { useCampaigns } from '../store';
 import { useLint } from './review/lintStore';
 import { ReviewStep } from './review/ReviewStep';
 import { AudienceStep } from './steps/AudienceStep';
@@ -34,7 +34,6 @@ export function Composer() {
   const loadFacts = useComposer((s) => s.loadFacts);
   const loadImports = useContacts((s) => s.loadImports);
   const onLintProgress = useLint((s) => s.onProgress);
-  const go = useCampaigns((s) => s.go);
 
   useEffect(() => {
     void loadFacts();
@@ -54,15 +53,7 @@ export function Composer() {
     <Stack gap="lg" maw={1200} mx="auto" data-testid="composer">
       <Group gap="sm" align="flex-start" justify="space-between">
         <Group gap="sm" align="flex-start">
-          <Button
-            variant="subtle"
-            color="gray"
-            px={6}
-            aria-label="Back to campaigns"
-            onClick={() => go({ view: 'list' })}
-          >
-            <IconArrowLeft />
-          </Button>
+          <BackToCampaigns />
           <div>
             <Title order={2}>New campaign</Title>
             <Text c="dimmed" size="xs">

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
-import { IconAlert, IconArrowLeft } from '../../../components/icons';
+import { IconAlert } from '../../../components/icons';
 import { CampaignStatusBadge } from '../../../components/StatusBadge';
 import { describeError } from '../../../lib/errors';
 import { formatCount, formatDateTime } from '../../../lib/format';
+import { BackToCampaigns } from '../BackToCampaigns';
 import { CHANNEL_MODE_LABEL } from '../labels';
 import { useCampaigns } from '../store';
 import { ProgressPanel } from './ProgressPanel';
@@ -14,7 +15,6 @@ import { useCampaignProgress } from './useCampaignProgress';
 export function CampaignView({ campaignId }: { campaignId: number }) {
   const summary = useCampaigns((s) => s.list.find((c) => c.id === campaignId));
   const load = useCampaigns((s) => s.load);
-  const go = useCampaigns((s) => s.go);
   const { progress, error, accept } = useCampaignProgress(campaignId);
 
   const status = progress?.status ?? summary?.status;
@@ -28,16 +28,7 @@ export function CampaignView({ campaignId }: { campaignId: number }) {
   return (
     <Stack gap="lg" maw={1200} mx="auto" data-testid="campaign-view">
       <Group gap="sm" align="flex-start" wrap="nowrap">
-        <Button
-          variant="subtle"
-          color="gray"
-          px={6}
-          aria-label="Back to campaigns"
-          onClick={() => go({ view: 'list' })}
-          data-testid="campaign-back"
-        >
-          <IconArrowLeft />
-        </Button>
+        <BackToCampaigns testId="campaign-back" />
         <Stack gap={4} style={{ flex: 1 }}>
           <Group gap="sm">
             <Title order={2}>{summary?.name ?? `Campaign ${campaignId}`}</Title>
