@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Empty, Id } from './common';
 import { ConsentFilter } from './api-contacts';
 import { EmailContent } from './content-email';
-import { WhatsAppContent } from './content-whatsapp';
+import { type PreviewMedia, WhatsAppContent } from './content-whatsapp';
 import {
   type CampaignProgress,
   type CampaignSummary,
@@ -123,6 +123,8 @@ export interface RecipientPreview {
   whatsapp: {
     to: string;
     header: string | null;
+    /** The header's image, video or document (library file or link), when the template has one. */
+    headerMedia: PreviewMedia | null;
     body: string;
     footer: string | null;
     buttons: string[];

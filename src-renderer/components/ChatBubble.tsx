@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import type { PreviewMedia, WhatsAppTemplate } from '../../src-main/contract';
+import type { PreviewMedia, WhatsAppPreview, WhatsAppTemplate } from '../../src-main/contract';
 import { IconFile, IconPhoto, IconPlay } from './icons';
 import { useMediaThumbnail } from './useMediaThumbnail';
 
@@ -128,6 +128,26 @@ export function ChatBubble({
         </div>
       )}
     </div>
+  );
+}
+
+/** One recipient's rendered WhatsApp message (values filled in, header media resolved). */
+export function PreviewBubble({
+  preview,
+  ...rest
+}: {
+  preview: Pick<WhatsAppPreview, 'header' | 'headerMedia' | 'body' | 'footer' | 'buttons'>;
+  'data-testid'?: string;
+}) {
+  return (
+    <ChatBubble
+      header={preview.header}
+      body={preview.body}
+      footer={preview.footer}
+      buttons={preview.buttons}
+      media={preview.headerMedia}
+      {...rest}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Badge, Group, List, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { AppErrorShape, RequestOutput } from '../../../../src-main/contract';
-import { ChatBubble } from '../../../components/ChatBubble';
+import { PreviewBubble } from '../../../components/ChatBubble';
 import { IconAlert, IconChevronLeft, IconChevronRight } from '../../../components/icons';
 import { api } from '../../../lib/api';
 import { describeError } from '../../../lib/errors';
@@ -99,14 +99,7 @@ export function WhatsAppRecipientPreview() {
           </List>
         </Alert>
       )}
-      <ChatBubble
-        header={r.header}
-        body={r.body}
-        footer={r.footer}
-        buttons={r.buttons}
-        media={r.headerMedia}
-        data-testid="wa-recipient-bubble"
-      />
+      <PreviewBubble preview={r} data-testid="wa-recipient-bubble" />
     </Stack>
   );
 }

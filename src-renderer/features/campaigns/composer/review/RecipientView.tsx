@@ -1,6 +1,6 @@
 import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { RecipientPreview } from '../../../../../src-main/contract';
-import { ChatBubble } from '../../../../components/ChatBubble';
+import { PreviewBubble } from '../../../../components/ChatBubble';
 import { EmailFrame } from '../../../../components/EmailFrame';
 import { IconAlert } from '../../../../components/icons';
 import { useSettings } from '../../../settings/store';
@@ -74,13 +74,7 @@ export function RecipientView({ recipient }: { recipient: RecipientPreview }) {
         {whatsapp && (
           <Stack gap={4}>
             <Line label="To" value={whatsapp.to} testId="preview-whatsapp-to" />
-            <ChatBubble
-              header={whatsapp.header}
-              body={whatsapp.body}
-              footer={whatsapp.footer}
-              buttons={whatsapp.buttons}
-              data-testid="preview-whatsapp"
-            />
+            <PreviewBubble preview={whatsapp} data-testid="preview-whatsapp" />
           </Stack>
         )}
       </SimpleGrid>
