@@ -45,14 +45,17 @@ const COMPANY = Array.from({ length: 8000 }, (_, i) => `Company ${i} Ltd`);
 const CITY = Array.from({ length: 400 }, (_, i) => `City${i}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'herald-bench-composer-'));
-const app = await createApp({
-  dataDir: dir,
-  migrationsDir: 'migrations',
-  credentials: new MemoryCredentialStore(),
-  mode: 'browser',
-  version: 'bench',
-  log: () => undefined,
-});
+/** The app over the bench's data folder (opened twice: warm, then cold for the lint). */
+const openApp = () =>
+  createApp({
+    dataDir: dir,
+    migrationsDir: 'migrations',
+    credentials: new MemoryCredentialStore(),
+    mode: 'browser',
+    version: 'bench',
+    log: () => undefined,
+  });
+const app = await openApp();
 const call = async <C extends RequestChannel>(c: C, input: RequestInput<C>): Promise<RequestOutput<C>> => {
   const r = await app.dispatch(c, input);
   if (!r.ok) throw new Error(`${c}: ${r.error.message}`);
@@ -179,14 +182,7 @@ console.log(
 );
 await app.close();
 // The same lint in a fresh app, with no preview first: the worker threads start inside the request.
-const cold = await createApp({
-  dataDir: dir,
-  migrationsDir: 'migrations',
-  credentials: new MemoryCredentialStore(),
-  mode: 'browser',
-  version: 'bench',
-  log: () => undefined,
-});
+const cold = await openApp();
 const coldStart = performance.now();
 const coldLint = await cold.dispatch('review:lint', { draft, lintId: 'cold' });
 if (!coldLint.ok) throw new Error(coldLint.error.message);
