@@ -144,8 +144,25 @@ function numberType(p: Plan, nn: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The last countryFor question and answer: a number whose national prefix was stripped asks the same
+ * question twice (extractNationalNumber, then parse), and for a shared calling code each answer costs
+ * a pattern match per country.
+ */
+let askedCode = '';
+let askedNumber = '';
+let answer: string | undefined;
+
 /** helpers/getCountryByCallingCode.js with getCountryByNationalNumber.js. */
 function countryFor(callingCode: string, nn: string): string | undefined {
+  if (callingCode === askedCode && nn === askedNumber) return answer;
+  askedCode = callingCode;
+  askedNumber = nn;
+  answer = findCountry(callingCode, nn);
+  return answer;
+}
+
+function findCountry(callingCode: string, nn: string): string | undefined {
   const countries = meta().getCountryCodesForCallingCode(callingCode);
   if (!countries) return undefined;
   if (countries.length === 1) return countries[0];
